@@ -2,6 +2,7 @@
 // STYLE.md, enforced with no-restricted-imports so a wrong arrow fails lint, not review.
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
+import reactPlugin from "eslint-plugin-react";
 
 const layer = (from, forbidden) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
@@ -23,9 +24,15 @@ const layer = (from, forbidden) => ({
 
 const UI = ["react", "react-dom", "@fluentui/*"];
 
+// The preset registers its plugins and rules for .js/.ts only; TSX needs the same.
+const preset = officeAddins.configs.recommended.at(-1);
+
 export default [
   { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "examples/out/"] },
   ...officeAddins.configs.react,
+  { files: ["**/*.tsx"], plugins: preset.plugins, rules: preset.rules },
+  // React 17+ automatic JSX runtime: no `import React` needed in .tsx files.
+  reactPlugin.configs.flat["jsx-runtime"],
   {
     files: ["**/*.{js,mjs,cjs,ts,tsx}"],
     languageOptions: {
@@ -47,6 +54,10 @@ export default [
       "no-unused-expressions": "error",
       // TypeScript itself reports undefined names.
       "no-undef": "off",
+      // Published coefficients (AS 241, Cody) and 60-digit reference values are quoted with all
+      // their digits on purpose; the rounding to a double is the intended reading.
+      "no-loss-of-precision": "off",
+      "@typescript-eslint/no-loss-of-precision": "off",
       "no-restricted-syntax": [
         "error",
         { selector: "ExportDefaultDeclaration", message: "Use named exports (STYLE.md)." },

@@ -10,7 +10,12 @@ function isNonNegative(x: number): boolean {
 }
 
 /** Domain in argument order (D, S, c, h): negatives are #NUM!, then c = 0 or h = 0 is #DIV/0!. */
-export function eoqDomain(annualDemand: number, orderCost: number, unitCost: number, holdingRate: number): ErrorKind {
+export function eoqDomain(
+  annualDemand: number,
+  orderCost: number,
+  unitCost: number,
+  holdingRate: number,
+): ErrorKind {
   if (!isNonNegative(annualDemand) || !isNonNegative(orderCost)) return ErrorKind.Num;
   if (!isNonNegative(unitCost) || !isNonNegative(holdingRate)) return ErrorKind.Num;
   if (unitCost === 0 || holdingRate === 0) return ErrorKind.DivZero;
@@ -21,8 +26,16 @@ export function eoqDomain(annualDemand: number, orderCost: number, unitCost: num
  * EOQ as a product of square roots, √2·√D·√S ÷ (√h·√c), so 2·D·S never overflows and h·c never
  * underflows; only a result beyond the largest double is reported (Infinity → #NUM!).
  */
-export function eoqUnchecked(annualDemand: number, orderCost: number, unitCost: number, holdingRate: number): number {
-  return (Math.SQRT2 * Math.sqrt(annualDemand) * Math.sqrt(orderCost)) / (Math.sqrt(holdingRate) * Math.sqrt(unitCost));
+export function eoqUnchecked(
+  annualDemand: number,
+  orderCost: number,
+  unitCost: number,
+  holdingRate: number,
+): number {
+  return (
+    (Math.SQRT2 * Math.sqrt(annualDemand) * Math.sqrt(orderCost)) /
+    (Math.sqrt(holdingRate) * Math.sqrt(unitCost))
+  );
 }
 
 /** Vectorised WCAP.EOQ. */

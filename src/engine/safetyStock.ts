@@ -51,7 +51,13 @@ export function sigmaLtUnchecked(
 }
 
 /** Domain of σ_LT's inputs, checked in argument order. A negative mean is allowed (|μ| is used). */
-export function sigmaLtDomain(sd: number, leadTime: number, mean: number, leadTimeSd: number, review: number): ErrorKind {
+export function sigmaLtDomain(
+  sd: number,
+  leadTime: number,
+  mean: number,
+  leadTimeSd: number,
+  review: number,
+): ErrorKind {
   if (!(sd >= 0) || sd === Infinity) return ErrorKind.Num;
   if (!(leadTime >= 0) || leadTime === Infinity) return ErrorKind.Num;
   if (!Number.isFinite(mean)) return ErrorKind.Num;
@@ -176,7 +182,16 @@ export function safetyStockInto(
   for (let i = 0; i < out.length; i++) {
     if (status[i] !== 0) continue;
     const level = serviceLevel[i];
-    const kind = safetyStockDomain(level, sd[i], leadTime[i], mean[i], leadTimeSd[i], review[i], method[i], orderQty[i]);
+    const kind = safetyStockDomain(
+      level,
+      sd[i],
+      leadTime[i],
+      mean[i],
+      leadTimeSd[i],
+      review[i],
+      method[i],
+      orderQty[i],
+    );
     if (kind !== ErrorKind.None) {
       status[i] = kind;
       continue;
@@ -203,7 +218,13 @@ export function safetyStock(
   serviceLevel: number,
   sd: number,
   leadTime: number,
-  options: { mean?: number; leadTimeSd?: number; review?: number; method?: ServiceMethod; orderQty?: number } = {},
+  options: {
+    mean?: number;
+    leadTimeSd?: number;
+    review?: number;
+    method?: ServiceMethod;
+    orderQty?: number;
+  } = {},
 ): number {
   const out = new Float64Array(1);
   const status = new Uint8Array(1);

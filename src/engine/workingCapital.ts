@@ -35,7 +35,8 @@ function average(values: Float64Array): number {
  */
 export function daysOutstanding({ balances, flows }: BalanceAndFlow, days: number = DAYS_PER_YEAR): number {
   let kind = ErrorKind.None;
-  if (!allNonNegative(balances) || !allNonNegative(flows) || !(days > 0) || days === Infinity) kind = ErrorKind.Num;
+  if (!allNonNegative(balances) || !allNonNegative(flows) || !(days > 0) || days === Infinity)
+    kind = ErrorKind.Num;
   else if (balances.length === 0) kind = ErrorKind.DivZero;
   throwIfError(kind, "days outstanding");
   const totalFlow = neumaierSum(flows);
@@ -102,7 +103,13 @@ export function cashReleaseInto(
     const target = targetDio[i];
     const flow = cogs[i];
     const d = days[i];
-    if (!Number.isFinite(current) || !Number.isFinite(target) || !(flow >= 0) || flow === Infinity || !(d >= 0)) {
+    if (
+      !Number.isFinite(current) ||
+      !Number.isFinite(target) ||
+      !(flow >= 0) ||
+      flow === Infinity ||
+      !(d >= 0)
+    ) {
       status[i] = ErrorKind.Num;
       continue;
     }

@@ -8,13 +8,19 @@ import { rangeNumbers, shapeText, toMatrix } from "./args";
 import { excelCall, fail } from "./errors";
 
 /** The periods present in both ranges, aligned. */
-function alignedPeriods(actual: unknown, forecast: unknown): { actual: Float64Array; forecast: Float64Array } {
+function alignedPeriods(
+  actual: unknown,
+  forecast: unknown,
+): { actual: Float64Array; forecast: Float64Array } {
   // Shapes first, as for the element-wise functions; an omitted range counts as one blank cell.
   const single = { rows: 1, cols: 1, cells: [[null]] };
   const actualShape = toMatrix(actual, "actual") ?? single;
   const forecastShape = toMatrix(forecast, "forecast") ?? single;
   if (actualShape.rows !== forecastShape.rows || actualShape.cols !== forecastShape.cols) {
-    fail(ErrorKind.Value, `actual is ${shapeText(actualShape)} but forecast is ${shapeText(forecastShape)}: they must match.`);
+    fail(
+      ErrorKind.Value,
+      `actual is ${shapeText(actualShape)} but forecast is ${shapeText(forecastShape)}: they must match.`,
+    );
   }
   const a = rangeNumbers(actual, "actual");
   const f = rangeNumbers(forecast, "forecast");
@@ -26,7 +32,10 @@ function alignedPeriods(actual: unknown, forecast: unknown): { actual: Float64Ar
     const aBlank = a.values[i] !== a.values[i];
     const fBlank = f.values[i] !== f.values[i];
     if (aBlank !== fBlank) {
-      fail(ErrorKind.Value, `Cell ${i + 1} of ${aBlank ? "actual" : "forecast"} is blank but the other is not.`);
+      fail(
+        ErrorKind.Value,
+        `Cell ${i + 1} of ${aBlank ? "actual" : "forecast"} is blank but the other is not.`,
+      );
     }
     if (!aBlank) {
       alignedActual[j] = a.values[i];

@@ -64,7 +64,8 @@ export function numberOrFail(value: unknown, name: string): number {
 export function singleNumber(value: unknown, name: string, fallback: number): number {
   const m = toMatrix(value, name);
   if (m === null) return fallback;
-  if (m.rows !== 1 || m.cols !== 1) fail(ErrorKind.Value, `${name} must be a single value, not a ${shapeText(m)} range.`);
+  if (m.rows !== 1 || m.cols !== 1)
+    fail(ErrorKind.Value, `${name} must be a single value, not a ${shapeText(m)} range.`);
   const cell = m.cells[0][0];
   return isBlank(cell) ? fallback : numberOrFail(cell, name);
 }
@@ -85,7 +86,9 @@ export function parseChoice(
   const allowed = Object.keys(choices)
     .map((c) => `"${c}"`)
     .join(" or ");
-  return { problem: `${name} must be ${allowed}, not ${typeof value === "string" ? `"${value}"` : describeCell(value)}.` };
+  return {
+    problem: `${name} must be ${allowed}, not ${typeof value === "string" ? `"${value}"` : describeCell(value)}.`,
+  };
 }
 
 /** The numbers of a range in row-major order and which positions were blank. */

@@ -15,7 +15,16 @@ import {
   xyzCutsDomain,
 } from "../engine/classify";
 import { ErrorKind } from "../engine/errors";
-import { RangeNumbers, column, describeCell, guardResultSize, isBlank, rangeNumbers, singleNumber, toMatrix } from "./args";
+import {
+  RangeNumbers,
+  column,
+  describeCell,
+  guardResultSize,
+  isBlank,
+  rangeNumbers,
+  singleNumber,
+  toMatrix,
+} from "./args";
 import { excelCall, excelError, fail, isExcelError } from "./errors";
 
 /** The values of ABC: a column or row of numbers, blanks counting as 0, none negative. */
@@ -41,7 +50,8 @@ export function abc(values: unknown, aCut: unknown, bCut: unknown): string[][] {
   return excelCall(() => {
     const range = rangeNumbers(values, "values");
     const { rows, cols } = range.matrix;
-    if (rows > 1 && cols > 1) fail(ErrorKind.Value, `values must be a single column or row, not ${rows}×${cols}.`);
+    if (rows > 1 && cols > 1)
+      fail(ErrorKind.Value, `values must be a single column or row, not ${rows}×${cols}.`);
     guardResultSize(rows * cols);
     const a = singleNumber(aCut, "a_cut", DEFAULT_A_CUT);
     const b = singleNumber(bCut, "b_cut", DEFAULT_B_CUT);

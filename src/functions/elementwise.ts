@@ -79,7 +79,11 @@ function decide(checks: Checks, p: number, verdict: unknown): void {
 }
 
 /** One shared error object per distinct message, so a column of identical errors costs one object. */
-function sharedError(messages: Map<string, CustomFunctions.Error>, kind: ErrorKind, message: string): CustomFunctions.Error {
+function sharedError(
+  messages: Map<string, CustomFunctions.Error>,
+  kind: ErrorKind,
+  message: string,
+): CustomFunctions.Error {
   let error = messages.get(message);
   if (!error) {
     error = excelError(kind, message);
@@ -108,7 +112,8 @@ function decodeCell(
   }
   if (isBlank(value)) {
     if (checks.decided[p]) return;
-    if (!param.optional) return decide(checks, p, sharedError(messages, ErrorKind.NotAvailable, `${param.name} is blank.`));
+    if (!param.optional)
+      return decide(checks, p, sharedError(messages, ErrorKind.NotAvailable, `${param.name} is blank.`));
     const rule = isChoice(param) ? undefined : param.requiredWhen;
     if (rule && columns[rule.param][p] === rule.equals) {
       return decide(checks, p, sharedError(messages, ErrorKind.Value, rule.message));
@@ -125,8 +130,13 @@ function decodeCell(
     else decide(checks, p, sharedError(messages, ErrorKind.Value, choice.problem));
     return;
   }
-  if (typeof value === "number") return decide(checks, p, sharedError(messages, ErrorKind.Num, `${param.name} is not a number.`));
-  decide(checks, p, sharedError(messages, ErrorKind.Value, `${param.name} must be a number, not ${describeCell(value)}.`));
+  if (typeof value === "number")
+    return decide(checks, p, sharedError(messages, ErrorKind.Num, `${param.name} is not a number.`));
+  decide(
+    checks,
+    p,
+    sharedError(messages, ErrorKind.Value, `${param.name} must be a number, not ${describeCell(value)}.`),
+  );
 }
 
 /**
@@ -150,7 +160,11 @@ export function elementwise(params: readonly Param[], args: readonly unknown[], 
   guardResultSize(n);
 
   const columns = params.map(() => new Float64Array(n));
-  const checks: Checks = { decided: new Uint8Array(n), verdict: new Array<unknown>(n), given: new Uint8Array(n) };
+  const checks: Checks = {
+    decided: new Uint8Array(n),
+    verdict: new Array<unknown>(n),
+    given: new Uint8Array(n),
+  };
   const messages = new Map<string, CustomFunctions.Error>();
 
   params.forEach((param, j) => {

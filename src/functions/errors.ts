@@ -64,7 +64,11 @@ export function excelCall<T>(body: () => T): T {
     return body();
   } catch (error) {
     if (isExcelError(error)) throw error;
-    if (error instanceof CallError || error instanceof EngineError) throw excelError(error.kind, error.message);
-    throw excelError(ErrorKind.Value, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CallError || error instanceof EngineError)
+      throw excelError(error.kind, error.message);
+    throw excelError(
+      ErrorKind.Value,
+      `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

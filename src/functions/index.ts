@@ -20,7 +20,13 @@ import {
   serviceLevel as serviceLevelCall,
   sigmaLt as sigmaLtCall,
 } from "./inventory";
-import { cashConversionCycle, cashRelease, daysOutstandingCall, gmroii as gmroiiCall, turns as turnsCall } from "./workingCapital";
+import {
+  cashConversionCycle,
+  cashRelease,
+  daysOutstandingCall,
+  gmroii as gmroiiCall,
+  turns as turnsCall,
+} from "./workingCapital";
 
 /**
  * Days inventory outstanding: average of the inventory cells ÷ sum of the COGS cells × days.
@@ -128,7 +134,16 @@ export function safetyStock(
   method?: any[][],
   order_qty?: any[][],
 ): any[][] {
-  return safetyStockCall(service_level, demand_sd, lead_time, demand_mean, lead_time_sd, review_period, method, order_qty);
+  return safetyStockCall(
+    service_level,
+    demand_sd,
+    lead_time,
+    demand_mean,
+    lead_time_sd,
+    review_period,
+    method,
+    order_qty,
+  );
 }
 
 /**
@@ -186,7 +201,12 @@ export function reorderPoint(demand_mean: any[][], lead_time: any[][], safety_st
  * @param holding_rate Annual holding cost as a fraction of unit cost (e.g. 0.25).
  * @returns Order quantity that minimises ordering plus holding cost.
  */
-export function eoq(annual_demand: any[][], order_cost: any[][], unit_cost: any[][], holding_rate: any[][]): any[][] {
+export function eoq(
+  annual_demand: any[][],
+  order_cost: any[][],
+  unit_cost: any[][],
+  holding_rate: any[][],
+): any[][] {
   return eoqCall(annual_demand, order_cost, unit_cost, holding_rate);
 }
 

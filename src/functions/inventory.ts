@@ -35,7 +35,11 @@ const SAFETY_STOCK_PARAMS: readonly Param[] = [
   {
     name: "order_qty",
     optional: true,
-    requiredWhen: { param: 6, equals: ServiceMethod.Fill, message: 'order_qty is required for method "fill".' },
+    requiredWhen: {
+      param: 6,
+      equals: ServiceMethod.Fill,
+      message: 'order_qty is required for method "fill".',
+    },
   },
 ];
 
@@ -65,19 +69,31 @@ export function serviceLevel(...args: unknown[]): unknown[][] {
   );
 }
 
-const FILL_RATE_PARAMS: readonly Param[] = [{ name: "order_qty" }, { name: "safety_stock" }, { name: "sigma_lt" }];
+const FILL_RATE_PARAMS: readonly Param[] = [
+  { name: "order_qty" },
+  { name: "safety_stock" },
+  { name: "sigma_lt" },
+];
 
 export function fillRate(...args: unknown[]): unknown[][] {
   return excelCall(() =>
-    elementwise(FILL_RATE_PARAMS, args, (out, status, [q, ss, sigma]) => fillRateInto(out, status, q, ss, sigma)),
+    elementwise(FILL_RATE_PARAMS, args, (out, status, [q, ss, sigma]) =>
+      fillRateInto(out, status, q, ss, sigma),
+    ),
   );
 }
 
-const REORDER_POINT_PARAMS: readonly Param[] = [{ name: "demand_mean" }, { name: "lead_time" }, { name: "safety_stock" }];
+const REORDER_POINT_PARAMS: readonly Param[] = [
+  { name: "demand_mean" },
+  { name: "lead_time" },
+  { name: "safety_stock" },
+];
 
 export function reorderPoint(...args: unknown[]): unknown[][] {
   return excelCall(() =>
-    elementwise(REORDER_POINT_PARAMS, args, (out, status, [mean, lt, ss]) => reorderPointInto(out, status, mean, lt, ss)),
+    elementwise(REORDER_POINT_PARAMS, args, (out, status, [mean, lt, ss]) =>
+      reorderPointInto(out, status, mean, lt, ss),
+    ),
   );
 }
 
@@ -107,5 +123,7 @@ export function daysOfSupply(...args: unknown[]): unknown[][] {
 }
 
 export function normLoss(...args: unknown[]): unknown[][] {
-  return excelCall(() => elementwise([{ name: "k" }], args, (out, status, [k]) => normLossInto(out, status, k)));
+  return excelCall(() =>
+    elementwise([{ name: "k" }], args, (out, status, [k]) => normLossInto(out, status, k)),
+  );
 }

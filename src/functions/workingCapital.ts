@@ -44,7 +44,9 @@ const CCC_PARAMS: readonly Param[] = [{ name: "dio" }, { name: "dso" }, { name: 
 
 export function cashConversionCycle(...args: unknown[]): unknown[][] {
   return excelCall(() =>
-    elementwise(CCC_PARAMS, args, (out, status, [dio, dso, dpo]) => cashConversionCycleInto(out, status, dio, dso, dpo)),
+    elementwise(CCC_PARAMS, args, (out, status, [dio, dso, dpo]) =>
+      cashConversionCycleInto(out, status, dio, dso, dpo),
+    ),
   );
 }
 

@@ -53,11 +53,7 @@ function FunctionList({ functions }: FunctionListProps) {
   return (
     <>
       <Field label="Search functions">
-        <SearchBox
-          value={query}
-          onChange={(_, data) => setQuery(data.value)}
-          placeholder="Name or purpose, e.g. safety stock"
-        />
+        <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} placeholder="Name or purpose" />
       </Field>
       <Text size={200} className={styles.count} role="status">
         {countText(matches.length, functions.length, query)}

@@ -3,7 +3,7 @@ import "./setup";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { README_URL } from "../../src/taskpane/product";
+import { PRODUCT_TAGLINE, README_URL } from "../../src/taskpane/product";
 import { SAMPLE_METADATA } from "./sampleMetadata";
 import { mockFetch, restoreFetch } from "./fetchMock";
 
@@ -27,6 +27,7 @@ describe("App", () => {
     mockFetch({ body: JSON.stringify(SAMPLE_METADATA) });
     renderApp();
     expect(screen.getByRole("heading", { level: 1, name: "Elastic Fulfilment" })).toBeTruthy();
+    expect(screen.getByText(PRODUCT_TAGLINE)).toBeTruthy();
     expect(screen.getByRole("link").getAttribute("href")).toBe(README_URL);
     await screen.findByText("3 functions");
   });

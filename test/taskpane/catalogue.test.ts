@@ -5,6 +5,9 @@ import {
   formatSignature,
   parseCatalogue,
 } from "../../src/taskpane/catalogue";
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import { DIST } from "../support/loadFunctions";
 import { SAMPLE_METADATA } from "./sampleMetadata";
 
 describe("parseCatalogue", () => {
@@ -26,6 +29,16 @@ describe("parseCatalogue", () => {
     expect(parseCatalogue('{"functions":[{"id":"NOW2","name":"NOW2"}]}')).toEqual([
       { name: "NOW2", description: "", parameters: [] },
     ]);
+  });
+
+  it("reads the functions.json the build generates (npm run build)", () => {
+    const file = path.join(DIST, "functions.json");
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
+    const text = readFileSync(file, "utf8");
+    const functions = parseCatalogue(text);
+    expect(functions.length).toBe(JSON.parse(text).functions.length);
+    expect(functions.map((f) => f.name)).toEqual(functions.map((f) => f.name).sort());
+    expect(functions.map((f) => f.name)).toEqual(expect.arrayContaining(["SAFETYSTOCK", "DIO", "EOQ"]));
   });
 
   it("rejects text that is not JSON", () => {
