@@ -24,11 +24,14 @@ export interface Matrix {
 export function toMatrix(value: unknown, name: string): Matrix | null {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) return { rows: 1, cols: 1, cells: [[value]] };
-  const cells: unknown[][] = value.every(Array.isArray) ? (value as unknown[][]) : [value];
-  const cols = cells.length > 0 ? cells[0].length : 0;
-  if (cols === 0 || cells.some((row) => row.length !== cols)) {
-    fail(ErrorKind.Value, `${name} must be a rectangular range with at least one cell.`);
+  const cells: unknown[][] = value.length > 0 && Array.isArray(value[0]) ? (value as unknown[][]) : [value];
+  const cols = cells[0].length;
+  // One pass checks that every row is an array of the same length.
+  let rectangular = cols > 0;
+  for (let r = 0; rectangular && r < cells.length; r++) {
+    rectangular = Array.isArray(cells[r]) && cells[r].length === cols;
   }
+  if (!rectangular) fail(ErrorKind.Value, `${name} must be a rectangular range with at least one cell.`);
   return { rows: cells.length, cols, cells };
 }
 

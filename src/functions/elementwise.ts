@@ -39,17 +39,19 @@ export type Param = NumberParam | ChoiceParam;
 /** An engine kernel: reads one column per parameter, writes `out` and error kinds to `status`. */
 export type Kernel = (out: Float64Array, status: Uint8Array, columns: Float64Array[]) => void;
 
-/** Status value marking a position the adapter already decided, so the kernel skips it. */
-const DECIDED = 255;
+/** Kernel status marking a position the adapter already decided, so the kernel skips it. */
+const SKIP = 255;
 
 /** Per-position outcome of the left-to-right argument checks. */
 interface Checks {
-  /** Non-zero once some argument decided the position. */
+  /** Non-zero once some argument decided the position's result. */
   decided: Uint8Array;
-  /** The Excel value for decided positions (propagated error or a #VALUE!/#N/A naming a parameter). */
-  verdict: unknown[];
-  /** 1 where at least one given argument is not blank. */
-  given: Uint8Array;
+  /** The Excel value of each decided position (propagated error, or #VALUE!/#N/A naming a parameter). */
+  verdict: Map<number, unknown>;
+  /** How many given arguments are blank at each position (all of them → the result is ""). */
+  blanks: Uint8Array;
+  /** One shared error object per distinct message: a column of identical errors costs one object. */
+  messages: Map<string, CustomFunctions.Error>;
 }
 
 function isChoice(param: Param): param is ChoiceParam {
@@ -73,28 +75,20 @@ function commonShape(matrices: (Matrix | null)[], params: readonly Param[]): { r
   return shape ?? { rows: 1, cols: 1 };
 }
 
-function decide(checks: Checks, p: number, verdict: unknown): void {
-  checks.decided[p] = 1;
-  checks.verdict[p] = verdict;
-}
-
-/** One shared error object per distinct message, so a column of identical errors costs one object. */
-function sharedError(
-  messages: Map<string, CustomFunctions.Error>,
-  kind: ErrorKind,
-  message: string,
-): CustomFunctions.Error {
-  let error = messages.get(message);
+function decide(checks: Checks, p: number, kind: ErrorKind, message: string): void {
+  let error = checks.messages.get(message);
   if (!error) {
     error = excelError(kind, message);
-    messages.set(message, error);
+    checks.messages.set(message, error);
   }
-  return error;
+  checks.decided[p] = 1;
+  checks.verdict.set(p, error);
 }
 
 /**
- * Decodes one cell of parameter `j` at position `p` into `columns[j][p]`, or records in `checks`
- * why the position is decided (unless an earlier argument already decided it).
+ * The slow path of decoding: a cell of parameter `j` at position `p` that is not a plain number
+ * (plain numbers are written by the caller's hot loop). Writes `columns[j][p]` or decides the
+ * position, unless an earlier argument already decided it. Blank counting is the caller's.
  */
 function decodeCell(
   value: unknown,
@@ -103,50 +97,86 @@ function decodeCell(
   param: Param,
   columns: Float64Array[],
   checks: Checks,
-  messages: Map<string, CustomFunctions.Error>,
 ): void {
-  if (typeof value === "number" && value === value && !isChoice(param)) {
-    checks.given[p] = 1;
-    columns[j][p] = value;
-    return;
-  }
+  if (checks.decided[p]) return;
   if (isBlank(value)) {
-    if (checks.decided[p]) return;
-    if (!param.optional)
-      return decide(checks, p, sharedError(messages, ErrorKind.NotAvailable, `${param.name} is blank.`));
+    if (!param.optional) return decide(checks, p, ErrorKind.NotAvailable, `${param.name} is blank.`);
     const rule = isChoice(param) ? undefined : param.requiredWhen;
-    if (rule && columns[rule.param][p] === rule.equals) {
-      return decide(checks, p, sharedError(messages, ErrorKind.Value, rule.message));
-    }
+    if (rule && columns[rule.param][p] === rule.equals)
+      return decide(checks, p, ErrorKind.Value, rule.message);
     columns[j][p] = param.fallback ?? NaN;
     return;
   }
-  checks.given[p] = 1;
-  if (checks.decided[p]) return;
-  if (isExcelError(value)) return decide(checks, p, value);
+  if (isExcelError(value)) {
+    checks.decided[p] = 1;
+    checks.verdict.set(p, value);
+    return;
+  }
   if (isChoice(param)) {
     const choice = parseChoice(value, param.name, param.choices);
     if ("code" in choice) columns[j][p] = choice.code;
-    else decide(checks, p, sharedError(messages, ErrorKind.Value, choice.problem));
+    else decide(checks, p, ErrorKind.Value, choice.problem);
     return;
   }
-  if (typeof value === "number")
-    return decide(checks, p, sharedError(messages, ErrorKind.Num, `${param.name} is not a number.`));
-  decide(
-    checks,
-    p,
-    sharedError(messages, ErrorKind.Value, `${param.name} must be a number, not ${describeCell(value)}.`),
-  );
+  if (typeof value === "number") return decide(checks, p, ErrorKind.Num, `${param.name} is not a number.`);
+  decide(checks, p, ErrorKind.Value, `${param.name} must be a number, not ${describeCell(value)}.`);
+}
+
+/** A plain number for a numeric parameter: the hot-loop case. */
+function isPlainNumber(value: unknown, param: Param): value is number {
+  return typeof value === "number" && value === value && !isChoice(param);
 }
 
 /**
- * A broadcast (1×1) choice argument is parsed once: the decoded code stands in for the text, so
- * "fill" over 100,000 rows is one parse. Other values pass through unchanged.
+ * Fills column `j` from an omitted argument: an optional parameter takes its default and is not
+ * given (but is still required where its `requiredWhen` rule holds); a required one is blank.
  */
-function broadcastValue(value: unknown, param: Param): { value: unknown; asNumber: boolean } {
-  if (!isChoice(param) || isBlank(value) || isExcelError(value)) return { value, asNumber: false };
-  const choice = parseChoice(value, param.name, param.choices);
-  return "code" in choice ? { value: choice.code, asNumber: true } : { value, asNumber: false };
+function decodeOmitted(n: number, j: number, param: Param, columns: Float64Array[], checks: Checks): void {
+  if (!param.optional) {
+    for (let p = 0; p < n; p++) decodeCell(null, p, j, param, columns, checks);
+    return;
+  }
+  columns[j].fill(param.fallback ?? NaN);
+  const rule = isChoice(param) ? undefined : param.requiredWhen;
+  if (!rule) return;
+  const decoded = columns[rule.param];
+  for (let p = 0; p < n; p++) if (decoded[p] === rule.equals) decodeCell(null, p, j, param, columns, checks);
+}
+
+/** Fills column `j` from a single value broadcast to all `n` positions (a choice is parsed once). */
+function decodeBroadcast(
+  value: unknown,
+  n: number,
+  j: number,
+  param: Param,
+  columns: Float64Array[],
+  checks: Checks,
+) {
+  if (isBlank(value)) for (let p = 0; p < n; p++) checks.blanks[p]++;
+  let code: number | null = isPlainNumber(value, param) ? value : null;
+  if (isChoice(param) && typeof value === "string") {
+    const choice = parseChoice(value, param.name, param.choices);
+    if ("code" in choice) code = choice.code;
+  }
+  if (code !== null) columns[j].fill(code);
+  else for (let p = 0; p < n; p++) decodeCell(value, p, j, param, columns, checks);
+}
+
+/** Fills column `j` from a full range; plain numbers take a tight loop. */
+function decodeRange(m: Matrix, j: number, param: Param, columns: Float64Array[], checks: Checks): void {
+  const target = columns[j];
+  const numeric = !isChoice(param);
+  for (let r = 0, p = 0; r < m.rows; r++) {
+    const row = m.cells[r];
+    for (let c = 0; c < m.cols; c++, p++) {
+      const value = row[c];
+      if (numeric && typeof value === "number" && value === value) target[p] = value;
+      else {
+        if (isBlank(value)) checks.blanks[p]++;
+        decodeCell(value, p, j, param, columns, checks);
+      }
+    }
+  }
 }
 
 /**
@@ -162,57 +192,47 @@ export function elementwise(params: readonly Param[], args: readonly unknown[], 
   const columns = params.map(() => new Float64Array(n));
   const checks: Checks = {
     decided: new Uint8Array(n),
-    verdict: new Array<unknown>(n),
-    given: new Uint8Array(n),
+    verdict: new Map(),
+    blanks: new Uint8Array(n),
+    messages: new Map(),
   };
-  const messages = new Map<string, CustomFunctions.Error>();
-
-  params.forEach((param, j) => {
-    const m = matrices[j];
-    if (m === null) {
-      // Omitted: an optional parameter takes its default and does not count as given; a required
-      // (or conditionally required) one is blank at every position.
-      if (param.optional && !("requiredWhen" in param)) columns[j].fill(param.fallback ?? NaN);
-      else for (let p = 0; p < n; p++) decodeCell(null, p, j, param, columns, checks, messages);
-      return;
-    }
-    if (m.rows === 1 && m.cols === 1) {
-      const { value, asNumber } = broadcastValue(m.cells[0][0], param);
-      if (asNumber) {
-        columns[j].fill(value as number);
-        checks.given.fill(1);
-      } else for (let p = 0; p < n; p++) decodeCell(value, p, j, param, columns, checks, messages);
-      return;
-    }
-    let p = 0;
-    for (let r = 0; r < rows; r++) {
-      const row = m.cells[r];
-      for (let c = 0; c < cols; c++, p++) decodeCell(row[c], p, j, param, columns, checks, messages);
-    }
+  let givenArguments = 0;
+  matrices.forEach((m, j) => {
+    if (m === null) return decodeOmitted(n, j, params[j], columns, checks);
+    givenArguments++;
+    if (m.rows === 1 && m.cols === 1) decodeBroadcast(m.cells[0][0], n, j, params[j], columns, checks);
+    else decodeRange(m, j, params[j], columns, checks);
   });
 
   const out = new Float64Array(n);
   const status = new Uint8Array(n);
-  for (let p = 0; p < n; p++) if (checks.decided[p] || !checks.given[p]) status[p] = DECIDED;
+  const { decided, blanks, verdict } = checks;
+  for (let p = 0; p < n; p++) if (decided[p] || blanks[p] === givenArguments) status[p] = SKIP;
   kernel(out, status, columns);
 
   const kernelErrors = new Map<ErrorKind, CustomFunctions.Error>();
-  const result = new Array<unknown[]>(rows);
-  let p = 0;
-  for (let r = 0; r < rows; r++) {
-    const row = new Array<unknown>(cols);
-    for (let c = 0; c < cols; c++, p++) {
-      if (!checks.given[p]) row[c] = "";
-      else if (checks.decided[p]) row[c] = checks.verdict[p];
-      else if (status[p] === 0 && Number.isFinite(out[p])) row[c] = out[p] === 0 ? 0 : out[p];
-      else {
-        const kind: ErrorKind = status[p] === 0 ? ErrorKind.Num : status[p];
-        let error = kernelErrors.get(kind);
-        if (!error) kernelErrors.set(kind, (error = excelError(kind)));
-        row[c] = error;
-      }
+  const cellAt = (p: number): unknown => {
+    if (blanks[p] === givenArguments) return "";
+    if (decided[p]) return verdict.get(p);
+    if (status[p] === 0 && Number.isFinite(out[p])) return out[p] === 0 ? 0 : out[p]; // never −0
+    const kind: ErrorKind = status[p] === 0 ? ErrorKind.Num : status[p];
+    let error = kernelErrors.get(kind);
+    if (!error) {
+      error = excelError(kind);
+      kernelErrors.set(kind, error);
     }
-    result[r] = row;
+    return error;
+  };
+  const result = new Array<unknown[]>(rows);
+  if (cols === 1) {
+    // The common spilled column: one-element literals are the cheapest rows to allocate.
+    for (let r = 0; r < rows; r++) result[r] = [cellAt(r)];
+  } else {
+    for (let r = 0, p = 0; r < rows; r++) {
+      const row = new Array<unknown>(cols);
+      for (let c = 0; c < cols; c++, p++) row[c] = cellAt(p);
+      result[r] = row;
+    }
   }
   return result;
 }
