@@ -33,18 +33,23 @@ function loadFunctions() {
   const CustomFunctions = {
     associate: (id, fn) => registry.set(id, fn),
     Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
   };
-  vm.runInThisContext(`(function (CustomFunctions) {${readFileSync(path.join(root, "dist/functions.js"), "utf8")}\n})`)(
-    CustomFunctions,
-  );
+  vm.runInThisContext(
+    `(function (CustomFunctions) {${readFileSync(path.join(root, "dist/functions.js"), "utf8")}\n})`,
+  )(CustomFunctions);
   return registry;
 }
 
 /** Deterministic inputs (a small LCG, so every run measures the same data). */
 function inputs() {
   let state = 12345;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const sd = new Float64Array(ROWS);
   const leadTime = new Float64Array(ROWS);
   const mean = new Float64Array(ROWS);
@@ -92,7 +97,9 @@ for _ in range(${REPEATS}):
 samples.sort(); print(samples[len(samples) // 2])
 `;
   try {
-    return Number(execFileSync("python3", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+    return Number(
+      execFileSync("python3", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+    );
   } catch {
     return null;
   }
@@ -102,7 +109,13 @@ const fns = loadFunctions();
 const safetyStock = fns.get("SAFETYSTOCK");
 const data = inputs();
 const asRows = (column) => Array.from(column, (x) => [x]);
-const excelArgs = [[[0.95]], asRows(data.sd), asRows(data.leadTime), asRows(data.mean), asRows(data.leadTimeSd)];
+const excelArgs = [
+  [[0.95]],
+  asRows(data.sd),
+  asRows(data.leadTime),
+  asRows(data.mean),
+  asRows(data.leadTimeSd),
+];
 
 // The engine kernel alone, compiled from src/engine by `npm run bench` (bench/tsconfig.json).
 const { safetyStockInto } = require(path.join(root, "dist/engine/safetyStock.js"));
@@ -120,7 +133,18 @@ results.push(["WCAP.SAFETYSTOCK via dist/functions.js (rows in, rows out)", func
   const noQty = new Float64Array(ROWS).fill(NaN);
   const kernelMs = time(() => {
     status.fill(0);
-    safetyStockInto(out, status, level, data.sd, data.leadTime, data.mean, data.leadTimeSd, zeros, cycle, noQty);
+    safetyStockInto(
+      out,
+      status,
+      level,
+      data.sd,
+      data.leadTime,
+      data.mean,
+      data.leadTimeSd,
+      zeros,
+      cycle,
+      noQty,
+    );
   });
   results.push(["engine kernel safetyStockInto (Float64Array columns)", kernelMs]);
 }
@@ -151,9 +175,7 @@ results.push(["WCAP.SAFETYSTOCK via dist/functions.js (rows in, rows out)", func
 const naiveMs = time(() => {
   const out = new Array(ROWS);
   for (let i = 0; i < ROWS; i++) {
-    const sigma = Math.sqrt(
-      data.leadTime[i] * data.sd[i] ** 2 + data.mean[i] ** 2 * data.leadTimeSd[i] ** 2,
-    );
+    const sigma = Math.sqrt(data.leadTime[i] * data.sd[i] ** 2 + data.mean[i] ** 2 * data.leadTimeSd[i] ** 2);
     out[i] = [Math.max(0, jStat.normal.inv(excelArgs[0][0][0], 0, 1) * sigma)];
   }
   return out;
@@ -165,7 +187,9 @@ if (scipy !== null) results.push(["reference: numpy/scipy vectorised (python3, s
 
 console.log(`SAFETYSTOCK, ${ROWS.toLocaleString("en-US")} rows, median of ${REPEATS} runs`);
 for (const [label, ms] of results) {
-  console.log(`  ${label.padEnd(64)} ${ms.toFixed(2).padStart(8)} ms   ${(ms / naiveMs).toFixed(3)}× baseline`);
+  console.log(
+    `  ${label.padEnd(64)} ${ms.toFixed(2).padStart(8)} ms   ${(ms / naiveMs).toFixed(3)}× baseline`,
+  );
 }
 if (scipy !== null) {
   console.log(`  WCAP.SAFETYSTOCK ÷ numpy/scipy: ${(functionMs / scipy).toFixed(2)}× (goal ≤ 2×)`);

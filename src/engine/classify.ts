@@ -57,44 +57,71 @@ export function rankDescending(values: Float64Array): Uint32Array {
   return order.sort((a, b) => values[b] - values[a] || a - b);
 }
 
-/** Mean and sample SD (n − 1) of the non-blank values of one history row. */
+/** Mean, sample SD (n − 1) and CV of the non-blank values of one history row. */
 export interface RowMoments {
   count: number;
   mean: number;
   sd: number;
+  /** SD ÷ mean, computed on rescaled values so it is right even where SD itself under/overflows. */
+  cv: number;
+}
+
+/** Rows whose largest magnitude is outside [2^-500, 2^500] are rescaled by a power of two (exact). */
+const SCALE_LIMIT = 2 ** 500;
+
+/** A power of two 2^e that brings `magnitude` near 1, as two factors so 2^±1074 never overflows. */
+function powerOfTwoScale(magnitude: number): [number, number] {
+  if (magnitude === 0 || (magnitude <= SCALE_LIMIT && magnitude >= 1 / SCALE_LIMIT)) return [1, 1];
+  const e = -Math.floor(Math.log2(magnitude));
+  const half = Math.trunc(e / 2);
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /**
- * Mean and sample standard deviation of row `row` of an n×T history, skipping NaN (blank) cells.
- * Corrected two-pass algorithm (Chan, Golub & LeVeque 1983) with compensated sums: the deviation
- * sum Σ(x − x̄) corrects the rounding of the mean.
+ * Mean, sample standard deviation and CV of row `row` of an n×T history, skipping NaN (blank)
+ * cells. Corrected two-pass algorithm (Chan, Golub & LeVeque 1983) with compensated sums: the
+ * deviation sum Σ(x − x̄) corrects the rounding of the mean. Rows of extreme magnitude (1e±300)
+ * are first rescaled by an exact power of two so the squares neither overflow nor underflow.
  */
 export function rowMoments(history: Float64Array, periods: number, row: number): RowMoments {
   const start = row * periods;
-  const sum = new RunningSum();
   let count = 0;
+  let magnitude = 0;
   for (let t = start; t < start + periods; t++) {
     const x = history[t];
     if (x === x) {
-      sum.add(x);
       count++;
+      if (Math.abs(x) > magnitude) magnitude = Math.abs(x);
     }
   }
-  if (count === 0) return { count, mean: NaN, sd: NaN };
-  const mean = sum.value / count;
+  if (count === 0) return { count, mean: NaN, sd: NaN, cv: NaN };
+  const [s1, s2] = powerOfTwoScale(magnitude);
+  const sum = new RunningSum();
+  const rawSum = new RunningSum();
+  for (let t = start; t < start + periods; t++) {
+    const x = history[t];
+    if (x === x) {
+      sum.add(x * s1 * s2);
+      rawSum.add(x);
+    }
+  }
+  const scaledMean = sum.value / count;
+  // The unscaled mean decides "mean = 0" (rescaling can flush a tiny mean of huge values to 0).
+  const rawMean = rawSum.value / count;
   const squares = new RunningSum();
   const deviations = new RunningSum();
   for (let t = start; t < start + periods; t++) {
     const x = history[t];
     if (x === x) {
-      const d = x - mean;
+      const d = x * s1 * s2 - scaledMean;
       squares.add(d * d);
       deviations.add(d);
     }
   }
   const correction = (deviations.value * deviations.value) / count;
-  const variance = count > 1 ? Math.max(0, squares.value - correction) / (count - 1) : NaN;
-  return { count, mean, sd: Math.sqrt(variance) };
+  const scaledSd = count > 1 ? Math.sqrt(Math.max(0, squares.value - correction) / (count - 1)) : NaN;
+  const mean = Number.isFinite(rawMean) ? rawMean : scaledMean / s1 / s2;
+  return { count, mean, sd: scaledSd / s1 / s2, cv: scaledSd / scaledMean };
 }
 
 /**
@@ -109,12 +136,11 @@ export function demandCvInto(
 ): void {
   for (let row = 0; row < out.length; row++) {
     if (status[row] !== 0) continue;
-    const { count, mean, sd } = rowMoments(history, periods, row);
+    const { count, mean, cv } = rowMoments(history, periods, row);
     if (count < 2 || mean === 0) {
       status[row] = ErrorKind.DivZero;
       continue;
     }
-    const cv = sd / mean;
     if (Number.isFinite(cv)) out[row] = cv;
     else status[row] = ErrorKind.Num;
   }
@@ -133,12 +159,11 @@ export function xyzClasses(
 ): XyzClass[] {
   const labels = new Array<XyzClass>(rows);
   for (let row = 0; row < rows; row++) {
-    const { count, mean, sd } = rowMoments(history, periods, row);
+    const { count, mean, cv } = rowMoments(history, periods, row);
     if (count < 2 || !(mean > 0)) {
       labels[row] = "Z";
       continue;
     }
-    const cv = sd / mean;
     labels[row] = cv <= xCut ? "X" : cv <= yCut ? "Y" : "Z";
   }
   return labels;

@@ -35,7 +35,7 @@ describe("abcClasses", () => {
 describe("demand CV and XYZ", () => {
   test("rowMoments: sample SD (n − 1) of [1, 2, 3] is 1, blanks skipped", () => {
     const m = rowMoments(f(1, NaN, 2, 3), 4, 0);
-    expect(m).toEqual({ count: 3, mean: 2, sd: 1 });
+    expect(m).toEqual({ count: 3, mean: 2, sd: 1, cv: 0.5 });
   });
 
   test("demandCvInto: CV = SD ÷ mean per row; < 2 values or mean 0 → #DIV/0!", () => {
@@ -65,6 +65,12 @@ describe("demand CV and XYZ", () => {
       ...[4, NaN, NaN], // one value → Z
     );
     expect(xyzClasses(history, 3, 5)).toEqual(["X", "Z", "Y", "Z", "Z"]);
+  });
+
+  test("rows of extreme magnitude keep their CV (no overflow or underflow in the squares)", () => {
+    for (const scale of [1e-300, 1e300, 5e-324 * 2 ** 10, 1.7e308 / 3]) {
+      expect(rowMoments(f(scale, 2 * scale, 3 * scale), 3, 0).cv).toBeCloseTo(0.5, 12);
+    }
   });
 
   test("the SD of a constant row is exactly 0 however large the level", () => {

@@ -1819,7 +1819,7 @@ def cases_demandcv():
     add(fn, [[[1e200, -1e200, 1e-200]]], "CV overflows -> #NUM!", expect=[[E(NUM)]], ill_ok=True)
     add(fn, [[[100001, 100002, 100003, 100000, 100004]]], "large offset: needs a stable variance (CV 1.6e-5)")
     add(fn, [[[1e5 + 0.5, 1e5 + 1.25, 1e5 - 0.75, 1e5 + 2.5]]], "large offset with fractions")
-    add(fn, [[[1e-300, 2e-300, 3e-300]]], "tiny values: CV 0.5")
+    add(fn, [[[1e-300, 2e-300, 3e-300]]], "intermediate underflow: squares of 1e-300 underflow naively; CV 0.5")
     add(fn, [[[1e300, 2e300, 3e300]]], "intermediate overflow: squares overflow naively; CV 0.5")
     add(fn, [5], "single value -> one value -> #DIV/0!", expect=E(DIV))
     add(fn, [col([1, 2, 3])], "n x 1: each row one value -> #DIV/0!")

@@ -186,6 +186,32 @@ describe("reference cases", () => {
   });
 });
 
+/** DESIGN §2: one call over a 100,000-row column must work; a result of more than about 400,000
+ * numbers gives #VALUE! (a 1,000,000-number result is well past "about"). */
+describe("result size", () => {
+  test("a 100,000-row SAFETYSTOCK column is computed", () => {
+    const rows = 100000;
+    const c: Case = {
+      fn: "SAFETYSTOCK",
+      args: [0.95, Array.from({ length: rows }, () => [10]), 4],
+      // z(0.95) x 10 x sqrt(4), from the reference (same as the textbook case in cases.json)
+      expected: Array.from({ length: rows }, () => [32.89707253902945]),
+      note: "100,000 rows",
+    };
+    expect(compare(c, run(c)).slice(0, 5)).toEqual([]);
+  });
+
+  test("a 1,000,000-number NORMLOSS result is #VALUE!", () => {
+    const c: Case = {
+      fn: "NORMLOSS",
+      args: [Array.from({ length: 1000 }, () => new Array<Json>(1000).fill(0))],
+      expected: { callError: "#VALUE!" },
+      note: "1000 x 1000",
+    };
+    expect(compare(c, run(c)).map((p) => p.slice(0, 300))).toEqual([]);
+  });
+});
+
 describe.each([...groups.keys()])("WCAP.%s", (fnName) => {
   const list = groups.get(fnName) ?? [];
   test.each(list)("%s", (_label, c) => {
