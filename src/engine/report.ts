@@ -1,0 +1,127 @@
+/**
+ * The Report: plain data that both writers (Office.js in src/excel, the .xlsx file writer in
+ * src/workbook) turn into the same sheets. Nothing here knows about Excel's API; a writer maps
+ * formats to number-format strings, blocks to ranges and tables, and chart specs to native charts.
+ */
+
+/** A cell value in a Report: numbers, text, logicals, or null for an empty cell. */
+export type CellValue = number | string | boolean | null;
+
+/**
+ * How a column's numbers are shown. Writers map these to number formats (see NUMBER_FORMATS);
+ * "text" cells are written as text even when they start with = + - @.
+ */
+export type ColumnFormat =
+  "text" | "integer" | "number" | "quantity" | "currency" | "percent" | "ratio" | "days" | "date";
+
+/** Excel number formats per column format (en-US codes; Excel localises them on display). */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  integer: "#,##0",
+  number: "#,##0.00",
+  quantity: "#,##0.0",
+  currency: "#,##0.00",
+  percent: "0.0%",
+  ratio: "0.00",
+  days: "#,##0.0",
+  date: "yyyy-mm-dd",
+};
+
+export interface ReportColumn {
+  /** Stable key for code and tests (e.g. "safetyStock"). */
+  key: string;
+  /** Header shown in Excel (unique within its table). */
+  header: string;
+  format: ColumnFormat;
+}
+
+/** An Excel table: a header row, then one row per record. */
+export interface ReportTable {
+  /** Excel table name (unique in the workbook, letters/digits/underscore, e.g. "WC_Segmentation"). */
+  name: string;
+  columns: ReportColumn[];
+  rows: CellValue[][];
+}
+
+/** Zero-based cell position on a sheet (row 0, column 0 is A1). */
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+/** A headline figure on the Summary sheet. */
+export interface Kpi {
+  label: string;
+  value: CellValue;
+  format: ColumnFormat;
+  /** One line of explanation shown beside the value. */
+  note?: string;
+}
+
+export type SheetBlock =
+  | { kind: "title"; at: CellPosition; text: string }
+  | { kind: "kpis"; at: CellPosition; kpis: Kpi[] }
+  | { kind: "table"; at: CellPosition; table: ReportTable; caption?: string };
+
+/** A native chart over a table on the same sheet. */
+export interface ChartSpec {
+  /** column: clustered columns; bar: horizontal bars; pareto: columns with a cumulative-% line. */
+  kind: "column" | "bar" | "pareto" | "line";
+  title: string;
+  /** Name of the source table (on the same sheet). */
+  table: string;
+  /** Key of the column holding the category labels. */
+  categories: string;
+  /** Keys of the value columns plotted as series. */
+  series: string[];
+  /** For pareto: key of the cumulative-share column drawn as a line on a secondary axis. */
+  cumulative?: string;
+  at: CellPosition;
+  /** Size in points. */
+  width: number;
+  height: number;
+}
+
+/** A three-colour scale (low → mid → high) over some columns of a table: the ABC-XYZ heat map. */
+export interface ColorScaleSpec {
+  table: string;
+  columns: string[];
+}
+
+export interface ReportSheet {
+  /** Sheet name: starts with "WC ", under 32 characters, none of \ / ? * : [ ]. */
+  name: string;
+  blocks: SheetBlock[];
+  charts: ChartSpec[];
+  colorScales: ColorScaleSpec[];
+  /** Freeze the header row of a sheet whose first block is a table at A1. */
+  freezeHeader: boolean;
+}
+
+export interface Report {
+  sheets: ReportSheet[];
+}
+
+/** Prefix of every sheet the add-in owns. */
+export const OWNED_SHEET_PREFIX = "WC ";
+
+const FORBIDDEN_SHEET_CHARACTERS = /[\\/?*:[\]]/;
+
+/** True when `name` is a valid owned sheet name (prefix, under 32 characters, no forbidden characters). */
+export function isValidOwnedSheetName(name: string): boolean {
+  return name.startsWith(OWNED_SHEET_PREFIX) && name.length < 32 && !FORBIDDEN_SHEET_CHARACTERS.test(name);
+}
+
+/** Column index of `key` in a table, or −1. */
+export function columnIndex(table: ReportTable, key: string): number {
+  return table.columns.findIndex((c) => c.key === key);
+}
+
+/** The tables of a report, by name. */
+export function tablesOf(report: Report): Map<string, ReportTable> {
+  const tables = new Map<string, ReportTable>();
+  for (const sheet of report.sheets) {
+    for (const block of sheet.blocks) if (block.kind === "table") tables.set(block.table.name, block.table);
+  }
+  return tables;
+}
