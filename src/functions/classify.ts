@@ -14,6 +14,7 @@ import {
   xyzClasses,
   xyzCutsDomain,
 } from "../engine/classify";
+import { DemandClass, demandClassInto } from "../engine/demandClass";
 import { ErrorKind } from "../engine/errors";
 import {
   RangeNumbers,
@@ -118,40 +119,70 @@ export function abcXyz(
   });
 }
 
+/** A history block read row by row: a bad cell decides only its own row. */
+interface HistoryRows {
+  rows: number;
+  periods: number;
+  values: Float64Array;
+  /** Non-zero for rows already decided (their Excel value is in `verdicts`). */
+  status: Uint8Array;
+  verdicts: unknown[];
+}
+
 /**
- * DEMANDCV row by row: within a row, the first error cell (propagated) or text cell (#VALUE!)
- * decides that row; blanks are skipped; the engine reports #DIV/0! for rows with a mean of 0 or
- * fewer than two values.
+ * Reads demand_history for the row-by-row functions: within a row, the first error cell
+ * (propagated) or text cell (#VALUE!) decides that row; blanks become NaN (skipped).
  */
-export function demandCv(demandHistory: unknown): unknown[][] {
-  return excelCall(() => {
-    const m = toMatrix(demandHistory, "demand_history") ?? { rows: 1, cols: 1, cells: [[null]] };
-    guardResultSize(m.rows);
-    const values = new Float64Array(m.rows * m.cols);
-    const verdicts = new Array<unknown>(m.rows);
-    const status = new Uint8Array(m.rows);
-    for (let r = 0; r < m.rows; r++) {
-      const row = m.cells[r];
-      for (let c = 0; c < m.cols; c++) {
-        const cell = row[c];
-        const p = r * m.cols + c;
-        if (typeof cell === "number" && cell === cell) values[p] = cell;
-        else if (isBlank(cell)) values[p] = NaN;
-        else {
-          verdicts[r] = isExcelError(cell)
-            ? cell
-            : excelError(ErrorKind.Value, `demand_history must hold numbers, not ${describeCell(cell)}.`);
-          status[r] = 255;
-          break;
-        }
+function historyRows(demandHistory: unknown): HistoryRows {
+  const m = toMatrix(demandHistory, "demand_history") ?? { rows: 1, cols: 1, cells: [[null]] };
+  guardResultSize(m.rows);
+  const values = new Float64Array(m.rows * m.cols);
+  const verdicts = new Array<unknown>(m.rows);
+  const status = new Uint8Array(m.rows);
+  for (let r = 0; r < m.rows; r++) {
+    const row = m.cells[r];
+    for (let c = 0; c < m.cols; c++) {
+      const cell = row[c];
+      const p = r * m.cols + c;
+      if (typeof cell === "number" && cell === cell) values[p] = cell;
+      else if (isBlank(cell)) values[p] = NaN;
+      else {
+        verdicts[r] = isExcelError(cell)
+          ? cell
+          : excelError(ErrorKind.Value, `demand_history must hold numbers, not ${describeCell(cell)}.`);
+        status[r] = 255;
+        break;
       }
     }
-    const out = new Float64Array(m.rows);
-    demandCvInto(out, status, values, m.cols);
-    const result = new Array<unknown[]>(m.rows);
-    for (let r = 0; r < m.rows; r++) {
-      result[r] = [verdicts[r] ?? (status[r] === 0 ? out[r] : excelError(status[r]))];
-    }
-    return result;
+  }
+  return { rows: m.rows, periods: m.cols, values, status, verdicts };
+}
+
+/** One result cell per row: the row's verdict, its engine error, or its value. */
+function rowResults<T>(h: HistoryRows, value: (row: number) => T): unknown[][] {
+  const result = new Array<unknown[]>(h.rows);
+  for (let r = 0; r < h.rows; r++) {
+    result[r] = [h.verdicts[r] ?? (h.status[r] === 0 ? value(r) : excelError(h.status[r]))];
+  }
+  return result;
+}
+
+/** DEMANDCV row by row; the engine reports #DIV/0! for a mean of 0 or fewer than two values. */
+export function demandCv(demandHistory: unknown): unknown[][] {
+  return excelCall(() => {
+    const h = historyRows(demandHistory);
+    const out = new Float64Array(h.rows);
+    demandCvInto(out, h.status, h.values, h.periods);
+    return rowResults(h, (r) => out[r]);
+  });
+}
+
+/** DEMANDCLASS row by row (Syntetos–Boylan); a row without any demand is #DIV/0!. */
+export function demandClassCall(demandHistory: unknown): unknown[][] {
+  return excelCall(() => {
+    const h = historyRows(demandHistory);
+    const labels = new Array<DemandClass>(h.rows);
+    demandClassInto(labels, h.status, h.values, h.periods);
+    return rowResults(h, (r) => labels[r]);
   });
 }

@@ -9,7 +9,13 @@
  * shape. Omitted optional arguments get their default in the adapter, never from TypeScript.
  */
 import { biasCall, mapeCall, wapeCall } from "./accuracy";
-import { abc as abcLabels, abcXyz, demandCv as demandCvColumn, xyz as xyzLabels } from "./classify";
+import {
+  abc as abcLabels,
+  abcXyz,
+  demandClassCall,
+  demandCv as demandCvColumn,
+  xyz as xyzLabels,
+} from "./classify";
 import {
   daysOfSupply as daysOfSupplyCall,
   eoq as eoqCall,
@@ -19,6 +25,7 @@ import {
   safetyStock as safetyStockCall,
   serviceLevel as serviceLevelCall,
   sigmaLt as sigmaLtCall,
+  simFillRate as simFillRateCall,
 } from "./inventory";
 import {
   cashConversionCycle,
@@ -338,4 +345,38 @@ export function mape(actual: any[][], forecast: any[][]): number {
  */
 export function bias(actual: any[][], forecast: any[][]): number {
   return biasCall(actual, forecast);
+}
+
+/**
+ * Demand class per row (Syntetos–Boylan): smooth, erratic, intermittent or lumpy, from the average inter-demand interval (ADI, cut 1.32) and the squared CV of non-zero demand sizes (CV², cut 0.49).
+ * @customfunction DEMANDCLASS
+ * @param demand_history Demand history, one row per item and one column per period; blanks skipped.
+ * @returns One label per row.
+ */
+export function demandClass(demand_history: any[][]): any[][] {
+  return demandClassCall(demand_history);
+}
+
+/**
+ * Simulated fill rate of an (s, nQ) policy with periodic review and backorders, reorder level s = demand_mean·(lead_time + 1) + safety_stock.
+ * @customfunction SIMFILLRATE
+ * @param demand_mean Mean demand per period (normal demand, negative draws count as 0).
+ * @param demand_sd Standard deviation of demand per period.
+ * @param lead_time Lead time in whole periods (≥ 1).
+ * @param safety_stock Safety stock in demand units (may be negative).
+ * @param order_qty Order quantity Q; orders are whole multiples of it.
+ * @param [periods] Periods to simulate, a whole number up to 10,000,000. Default 100,000.
+ * @param [seed] Seed of the random numbers, a whole number ≥ 0. Default 1.
+ * @returns Demand served from stock in its own period ÷ total demand.
+ */
+export function simFillRate(
+  demand_mean: any[][],
+  demand_sd: any[][],
+  lead_time: any[][],
+  safety_stock: any[][],
+  order_qty: any[][],
+  periods?: any[][],
+  seed?: any[][],
+): any[][] {
+  return simFillRateCall(demand_mean, demand_sd, lead_time, safety_stock, order_qty, periods, seed);
 }

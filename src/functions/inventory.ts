@@ -13,9 +13,11 @@ import {
   serviceLevelInto,
   sigmaLtInto,
 } from "../engine/safetyStock";
+import { DEFAULT_SIM_PERIODS, DEFAULT_SIM_SEED, simFillRateInto } from "../engine/simulation/simFillRate";
 import { daysOfSupplyInto } from "../engine/workingCapital";
 import { Param, elementwise } from "./elementwise";
-import { excelCall } from "./errors";
+import { excelCall, fail } from "./errors";
+import { ErrorKind } from "../engine/errors";
 
 const METHODS = { cycle: ServiceMethod.Cycle, fill: ServiceMethod.Fill } as const;
 
@@ -125,5 +127,35 @@ export function daysOfSupply(...args: unknown[]): unknown[][] {
 export function normLoss(...args: unknown[]): unknown[][] {
   return excelCall(() =>
     elementwise([{ name: "k" }], args, (out, status, [k]) => normLossInto(out, status, k)),
+  );
+}
+
+const SIM_FILL_RATE_PARAMS: readonly Param[] = [
+  { name: "demand_mean" },
+  { name: "demand_sd" },
+  { name: "lead_time" },
+  { name: "safety_stock" },
+  { name: "order_qty" },
+  { name: "periods", optional: true, fallback: DEFAULT_SIM_PERIODS },
+  { name: "seed", optional: true, fallback: DEFAULT_SIM_SEED },
+];
+
+/** Periods one SIMFILLRATE call may simulate in total (about a second), so a big spill never hangs Excel. */
+export const MAX_SIMULATED_PERIODS_PER_CALL = 20_000_000;
+
+export function simFillRate(...args: unknown[]): unknown[][] {
+  return excelCall(() =>
+    elementwise(SIM_FILL_RATE_PARAMS, args, (out, status, [mean, sd, lt, ss, q, periods, seed]) => {
+      let total = 0;
+      for (let i = 0; i < out.length; i++) if (status[i] === 0 && periods[i] > 0) total += periods[i];
+      if (total > MAX_SIMULATED_PERIODS_PER_CALL) {
+        fail(
+          ErrorKind.Value,
+          `This call would simulate ${total} periods in all (limit ${MAX_SIMULATED_PERIODS_PER_CALL}): ` +
+            "use fewer rows or fewer periods per row.",
+        );
+      }
+      simFillRateInto(out, status, mean, sd, lt, ss, q, periods, seed);
+    }),
   );
 }

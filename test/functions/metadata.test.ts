@@ -47,6 +47,8 @@ const CATALOGUE: Record<string, string[]> = {
   WAPE: ["actual", "forecast"],
   MAPE: ["actual", "forecast"],
   BIAS: ["actual", "forecast"],
+  DEMANDCLASS: ["demand_history"],
+  SIMFILLRATE: ["demand_mean", "demand_sd", "lead_time", "safety_stock", "order_qty", "[periods]", "[seed]"],
 };
 
 const metadata = loadMetadata();

@@ -254,3 +254,44 @@ describe("result size", () => {
     expect((call("NORMLOSS", big) as unknown[][]).length).toBe(400_000);
   });
 });
+
+describe("DEMANDCLASS and SIMFILLRATE", () => {
+  test("DEMANDCLASS works row by row: a text cell errors its row; no demand is #DIV/0!", () => {
+    expect(
+      grid(
+        call("DEMANDCLASS", [
+          [10, 12, 9, 11],
+          [1, "x", 2, 3],
+          [0, 0, 0, ""],
+          [err("#N/A"), 1, 1, 1],
+        ]),
+      ),
+    ).toEqual([["smooth"], ["#VALUE!"], ["#DIV/0!"], ["#N/A"]]);
+  });
+
+  test("SIMFILLRATE is element-wise and seeded: same seed, same result", () => {
+    const a = cell(call("SIMFILLRATE", 100, 20, 4, 30, 200, 2000, 3));
+    expect(cell(call("SIMFILLRATE", 100, 20, 4, 30, 200, 2000, 3))).toBe(a);
+    expect(cell(call("SIMFILLRATE", 100, 20, 4, 30, 200, 2000, 4))).not.toBe(a);
+  });
+
+  test.each([
+    [[-1, 20, 4, 30, 200], "#NUM!"],
+    [[100, -1, 4, 30, 200], "#NUM!"],
+    [[100, 20, 1.5, 30, 200], "#NUM!"],
+    [[100, 20, 0, 30, 200], "#NUM!"],
+    [[100, 20, 4, 30, 0], "#NUM!"],
+    [[100, 20, 4, 30, 200, 10_000_001], "#NUM!"],
+    [[100, 20, 4, 30, 200, 0.5], "#NUM!"],
+    [[100, 20, 4, 30, 200, 100, -1], "#NUM!"],
+    [[0, 0, 4, 30, 200], "#DIV/0!"],
+  ])("SIMFILLRATE(%j) → %s", (args, code) => {
+    expect(cell(call("SIMFILLRATE", ...args))).toBe(code);
+  });
+
+  test("one call simulates at most 20,000,000 periods in all: more is #VALUE! saying so, at once", () => {
+    const result = call("SIMFILLRATE", col(100, 100, 100), 20, 4, 30, 200, 10_000_000);
+    expect(grid(result)).toBe("throws #VALUE!");
+    expect(messageOf(result)).toMatch(/fewer rows or fewer periods/);
+  });
+});

@@ -41,6 +41,29 @@ export const FIELDS = [
 
 export type Field = (typeof FIELDS)[number];
 
+/** Human names of the fields, for reasons and headers. */
+export const FIELD_LABELS: Record<Field, string> = {
+  sku: "SKU",
+  description: "description",
+  category: "category",
+  plant: "plant",
+  region: "region",
+  supplier: "supplier",
+  supplierCount: "supplier count",
+  singleSource: "single-source flag",
+  unitCost: "unit cost",
+  unitPrice: "unit price",
+  marginPct: "margin %",
+  onHand: "on-hand quantity",
+  leadTime: "lead time",
+  leadTimeSd: "lead-time SD",
+  moq: "MOQ",
+  orderCost: "order cost",
+  lastMovement: "last movement date",
+  annualDemand: "annual demand",
+  demandCv: "demand CV",
+};
+
 /** The unit of the demand-history periods (and of lead times given without a unit). */
 export type PeriodUnit = "day" | "week" | "month";
 

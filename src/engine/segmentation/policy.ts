@@ -83,8 +83,15 @@ const ARCHETYPE_POLICY: Record<Archetype, string> = {
   Tail: "Tail: discontinue or make-to-order candidate",
 };
 
-function formatNumber(x: number): string {
-  return Math.round(x).toLocaleString("en-US");
+/** Whole number with thousands separators ("12,345"); toLocaleString is ~20× slower per call. */
+export function formatNumber(x: number): string {
+  const digits = String(Math.abs(Math.round(x)));
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return Math.round(x) < 0 ? "-" + out : out;
 }
 
 /** The recommended policy in words. */

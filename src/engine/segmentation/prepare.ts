@@ -4,7 +4,8 @@
  */
 import { rowMoments } from "../classify";
 import { CellValue } from "../report";
-import { ColumnMapping, DAYS_PER_PERIOD, Field, InputTable, PERIODS_PER_YEAR } from "./input";
+import { ColumnMapping, DAYS_PER_PERIOD, FIELD_LABELS, Field, InputTable, PERIODS_PER_YEAR } from "./input";
+import { parseDateCell } from "./periods";
 
 /** One input row that could not be segmented. */
 export interface RowException {
@@ -54,29 +55,6 @@ export interface Prepared {
   periodsPerYear: number;
 }
 
-/** Human names of the fields, for reasons and headers. */
-export const FIELD_LABELS: Record<Field, string> = {
-  sku: "SKU",
-  description: "description",
-  category: "category",
-  plant: "plant",
-  region: "region",
-  supplier: "supplier",
-  supplierCount: "supplier count",
-  singleSource: "single-source flag",
-  unitCost: "unit cost",
-  unitPrice: "unit price",
-  marginPct: "margin %",
-  onHand: "on-hand quantity",
-  leadTime: "lead time",
-  leadTimeSd: "lead-time SD",
-  moq: "MOQ",
-  orderCost: "order cost",
-  lastMovement: "last movement date",
-  annualDemand: "annual demand",
-  demandCv: "demand CV",
-};
-
 function isBlankCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
@@ -94,17 +72,6 @@ function textOf(v: CellValue | undefined): string {
 
 const TRUE_WORDS = new Set(["y", "yes", "true", "1", "x", "single", "sole"]);
 const FALSE_WORDS = new Set(["n", "no", "false", "0", "multi", "multiple", "dual"]);
-
-/** Excel serial date from a number or unambiguous ISO text (yyyy-mm-dd); null when not a date. */
-export function dateSerial(v: CellValue | undefined): number | null {
-  if (typeof v === "number") return Number.isFinite(v) && v > 0 ? Math.floor(v) : null;
-  if (typeof v !== "string") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v.trim());
-  if (!m) return null;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (Number.isNaN(utc)) return null;
-  return Math.round(utc / 86_400_000) + 25569; // days since 1899-12-30 (serials ≥ 61)
-}
 
 /**
  * Reads one row into the item columns at position `i`, collecting the reasons it cannot be
@@ -262,7 +229,7 @@ export function prepareItems(input: InputTable, mapping: ColumnMapping, defaultO
 
     let lastMovement = NaN;
     if (r.has("lastMovement") && !isBlankCell(r.cell("lastMovement"))) {
-      const serial = dateSerial(r.cell("lastMovement"));
+      const serial = parseDateCell(r.cell("lastMovement"));
       if (serial === null)
         r.reasons.push(`last movement date is not a date (${quoted(r.cell("lastMovement"))})`);
       else lastMovement = serial;
