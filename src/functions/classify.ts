@@ -120,7 +120,7 @@ export function abcXyz(
 }
 
 /** A history block read row by row: a bad cell decides only its own row. */
-interface HistoryRows {
+export interface HistoryRows {
   rows: number;
   periods: number;
   values: Float64Array;
@@ -133,7 +133,7 @@ interface HistoryRows {
  * Reads demand_history for the row-by-row functions: within a row, the first error cell
  * (propagated) or text cell (#VALUE!) decides that row; blanks become NaN (skipped).
  */
-function historyRows(demandHistory: unknown): HistoryRows {
+export function historyRows(demandHistory: unknown): HistoryRows {
   const m = toMatrix(demandHistory, "demand_history") ?? { rows: 1, cols: 1, cells: [[null]] };
   guardResultSize(m.rows);
   const values = new Float64Array(m.rows * m.cols);

@@ -9,6 +9,7 @@
  * shape. Omitted optional arguments get their default in the adapter, never from TypeScript.
  */
 import { biasCall, mapeCall, wapeCall } from "./accuracy";
+import { forecastCall } from "./forecast";
 import {
   abc as abcLabels,
   abcXyz,
@@ -379,4 +380,17 @@ export function simFillRate(
   seed?: any[][],
 ): any[][] {
   return simFillRateCall(demand_mean, demand_sd, lead_time, safety_stock, order_qty, periods, seed);
+}
+
+/**
+ * Forecasts of demand per row for the next `horizon` periods; with method "auto" the model is chosen per row by rolling-origin holdout error (MASE) and must beat seasonal naive.
+ * @customfunction FORECAST
+ * @param demand_history Demand history, one row per item and one column per period, oldest first; interior blanks are interpolated.
+ * @param horizon Number of future periods to forecast (a whole number ≥ 1).
+ * @param [method] "auto" (default), "naive", "snaive", "ses", "damped", "hw_add", "hw_mul", "croston", "sba" or "tsb".
+ * @param [season_length] Periods per season (e.g. 12 for months, 52 for weeks); detected from the data when omitted.
+ * @returns One row of forecasts per item.
+ */
+export function forecast(demand_history: any[][], horizon: any, method?: any, season_length?: any): any[][] {
+  return forecastCall(demand_history, horizon, method, season_length);
 }

@@ -295,3 +295,49 @@ describe("DEMANDCLASS and SIMFILLRATE", () => {
     expect(messageOf(result)).toMatch(/fewer rows or fewer periods/);
   });
 });
+
+describe("FORECAST", () => {
+  test("spills n × horizon; a bad cell errors its own row across the horizon", () => {
+    expect(
+      grid(
+        call(
+          "FORECAST",
+          [
+            [10, 12, 14],
+            [1, "x", 3],
+            ["", "", ""],
+          ],
+          2,
+          "naive",
+        ),
+      ),
+    ).toEqual([
+      [14, 14],
+      ["#VALUE!", "#VALUE!"],
+      ["#DIV/0!", "#DIV/0!"],
+    ]);
+  });
+
+  test("method is case-insensitive with spaces ignored; blank or omitted is auto", () => {
+    const history = [[10, 20, 30, 20, 11, 21, 31, 21, 12, 22, 32, 22]];
+    const auto = grid(call("FORECAST", history, 4, null, 4));
+    expect(grid(call("FORECAST", history, 4, " AUTO ", 4))).toEqual(auto);
+    expect(grid(call("FORECAST", history, 4, "", 4))).toEqual(auto);
+  });
+
+  test.each([
+    [[[[1, 2, 3]], 0], "throws #NUM!"],
+    [[[[1, 2, 3]], 1.5], "throws #NUM!"],
+    [[[[1, 2, 3]], 2, "auto", 0], "throws #NUM!"],
+    [[[[1, 2, 3]], 2, "arima"], "throws #VALUE!"],
+    [[[[1, 2, 3]], "two"], "throws #VALUE!"],
+    [[[[1, 2, 3]], null], "throws #N/A"],
+  ])("FORECAST(%j) → %s", (args, expected) => {
+    expect(grid(call("FORECAST", ...args))).toBe(expected);
+  });
+
+  test("a result over 400,000 cells is #VALUE! before any work", () => {
+    const history = Array.from({ length: 10_000 }, () => [1, 2, 3]);
+    expect(grid(call("FORECAST", history, 41))).toBe("throws #VALUE!");
+  });
+});

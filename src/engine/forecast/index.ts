@@ -1,0 +1,26 @@
+/**
+ * The forecasting engine behind WCAP.FORECAST (DESIGN §3, §5 "Forecasting and accuracy"):
+ * exponential smoothing (SES, damped trend, Holt-Winters), intermittent-demand methods (Croston,
+ * SBA, TSB) and naive baselines, chosen per series by rolling-origin holdout MASE.
+ */
+export {
+  FORECAST_METHODS,
+  MODEL_NAMES,
+  isForecastMethod,
+  type ForecastMethod,
+  type ForecastOptions,
+  type ForecastResult,
+  type HoldoutAccuracy,
+  type ModelName,
+} from "./types";
+export {
+  NO_MODEL,
+  forecastInto,
+  forecastOptionsDomain,
+  forecastSeries,
+  type ForecastDiagnosticColumns,
+} from "./forecast";
+export { ADI_CUTOFF, averageDemandInterval, prepareHistory } from "./history";
+export { detectSeasonLength, seasonBandZ } from "./seasonality";
+export { holdoutOrigins } from "./select";
+export { ForecastWorkspace } from "./workspace";
