@@ -141,6 +141,14 @@ function poly7(c: readonly number[], x: number): number {
  * domain; p outside (0, 1) returns NaN.
  */
 export function normSInv(p: number): number {
+  return as241Quantile(p, Math.log);
+}
+
+/**
+ * AS 241 with the natural logarithm passed in: the simulation passes a portable fdlibm log so its
+ * random draws are bit-for-bit the same on every JavaScript engine.
+ */
+export function as241Quantile(p: number, log: (x: number) => number): number {
   if (!(p > 0 && p < 1)) return NaN;
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
@@ -148,7 +156,7 @@ export function normSInv(p: number): number {
     return (q * poly7(AS241_A, r)) / poly7(AS241_B, r);
   }
   // 1 − p is exact for p ≥ 0.5 (Sterbenz), so the upper tail keeps full precision.
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   let x: number;
   if (r <= 5) {
     r -= 1.6;
