@@ -58,6 +58,11 @@ export interface Kpi {
   note?: string;
 }
 
+/**
+ * Something placed on a sheet at `at`. A KPI block is one row per KPI (label, value, note). A table
+ * block with a caption has the caption in its first row and the table's header right below; an
+ * Excel table always has a body row, so an empty table is written with one blank row.
+ */
 export type SheetBlock =
   | { kind: "title"; at: CellPosition; text: string }
   | { kind: "kpis"; at: CellPosition; kpis: Kpi[] }
@@ -82,7 +87,11 @@ export interface ChartSpec {
   height: number;
 }
 
-/** A three-colour scale (low → mid → high) over some columns of a table: the ABC-XYZ heat map. */
+/**
+ * A three-colour scale (low → mid → high) over some columns of a table: the ABC-XYZ heat map. The
+ * columns of one spec are compared with each other (one scale per run of adjacent columns), so
+ * counts and values get separate specs.
+ */
 export interface ColorScaleSpec {
   table: string;
   columns: string[];

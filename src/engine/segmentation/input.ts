@@ -7,8 +7,12 @@ import { CellValue } from "../report";
 
 /** A rectangular block: one header row and the data rows below it, as raw cell values. */
 export interface InputTable {
+  /** Header texts; a real date in a header cell arrives as its serial number's digits ("45658"). */
   headers: string[];
-  /** Data rows, each `headers.length` long. Dates arrive as Excel serial numbers (or ISO text). */
+  /**
+   * Data rows, each `headers.length` long; blank cells are null. Dates arrive as Excel serial
+   * numbers (or ISO text).
+   */
   rows: CellValue[][];
   /** Worksheet row number (1-based) of each data row, for the Exceptions sheet; defaults to 2, 3, … */
   sourceRows?: number[];

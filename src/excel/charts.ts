@@ -1,0 +1,96 @@
+/**
+ * Charts and colour scales over the tables of a sheet, as queued Office.js operations (see
+ * writeReport.ts): native charts with one series per value column, a pareto's cumulative share as
+ * a line on the secondary axis, and three-colour scales for the heat map.
+ */
+import { ReportSheet, columnIndex } from "../engine/report";
+import { blockAddress, cellAddress } from "./address";
+import { RequestBatch } from "./batch";
+import { SMALL, TableLayout, runsOf } from "./sheetBlocks";
+import { EXCEL_API, isExcelApiSupported } from "./requirements";
+
+/** Heat-map colours (low → middle → high), Excel's own white–yellow–red scale. */
+export const COLOR_SCALE_COLORS = { minimum: "#FFFFFF", midpoint: "#FFEB84", maximum: "#F8696B" } as const;
+
+const CHART_TYPES: Record<"column" | "bar" | "pareto" | "line", "ColumnClustered" | "BarClustered" | "Line"> =
+  {
+    column: "ColumnClustered",
+    bar: "BarClustered",
+    pareto: "ColumnClustered",
+    line: "Line",
+  };
+
+/**
+ * A three-colour scale over the listed columns of a table. Columns are scaled together when they
+ * are adjacent and share a number format: the heat map's SKU counts and its values each get
+ * their own scale (one scale across both would colour by value only).
+ */
+export function queueColorScales(
+  sheet: Excel.Worksheet,
+  batch: RequestBatch,
+  layout: TableLayout,
+  keys: readonly string[],
+) {
+  if (!isExcelApiSupported(EXCEL_API.conditionalFormats)) return;
+  const indexes = keys.map((k) => columnIndex(layout.table, k)).sort((a, b) => a - b);
+  const bodyRows = Math.max(1, layout.table.rows.length);
+  for (const [first, count] of runsOf(indexes, (j) => layout.table.columns[j].format)) {
+    batch.queue(SMALL * 3, () => {
+      const range = sheet.getRange(
+        blockAddress(layout.headerRow + 1, layout.column + first, bodyRows, count),
+      );
+      const scale = range.conditionalFormats.add("ColorScale");
+      scale.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: COLOR_SCALE_COLORS.minimum },
+        midpoint: { type: "Percentile", formula: "50", color: COLOR_SCALE_COLORS.midpoint },
+        maximum: { type: "HighestValue", color: COLOR_SCALE_COLORS.maximum },
+      };
+    });
+  }
+}
+
+/**
+ * A native chart over table columns: one series per value column (named by its header, categories
+ * from the category column); a pareto adds the cumulative-share column as a line on the secondary
+ * axis. Positioned at its cell and sized in points.
+ */
+export function queueChart(
+  sheet: Excel.Worksheet,
+  batch: RequestBatch,
+  layout: TableLayout,
+  spec: ReportSheet["charts"][number],
+): void {
+  const { table, headerRow, column } = layout;
+  const bodyRows = Math.max(1, table.rows.length);
+  const body = (key: string) => blockAddress(headerRow + 1, column + columnIndex(table, key), bodyRows, 1);
+  const headerOf = (key: string) => table.columns[columnIndex(table, key)].header;
+  const keys = [...spec.series, ...(spec.kind === "pareto" && spec.cumulative ? [spec.cumulative] : [])];
+  batch.queue(SMALL * (4 + 3 * keys.length), () => {
+    const categories = sheet.getRange(body(spec.categories));
+    let chart: Excel.Chart;
+    if (isExcelApiSupported(EXCEL_API.chartSeries)) {
+      chart = sheet.charts.add(CHART_TYPES[spec.kind], sheet.getRange(body(keys[0])), "Columns");
+      keys.forEach((key, i) => {
+        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(headerOf(key));
+        if (i > 0) series.setValues(sheet.getRange(body(key)));
+        series.name = headerOf(key);
+        series.setXAxisValues(categories);
+        if (key === spec.cumulative && spec.kind === "pareto") {
+          series.chartType = "Line";
+          if (isExcelApiSupported(EXCEL_API.secondaryAxis)) series.axisGroup = "Secondary";
+        }
+      });
+    } else {
+      // Without series editing: chart the block from the category column to the last series column.
+      const indexes = [spec.categories, ...keys].map((k) => columnIndex(table, k));
+      const left = Math.min(...indexes);
+      const right = Math.max(...indexes);
+      const range = blockAddress(headerRow, column + left, bodyRows + 1, right - left + 1);
+      chart = sheet.charts.add(CHART_TYPES[spec.kind], sheet.getRange(range), "Columns");
+    }
+    chart.title.text = spec.title;
+    chart.setPosition(cellAddress(spec.at.row, spec.at.column));
+    chart.width = spec.width;
+    chart.height = spec.height;
+  });
+}
