@@ -68,10 +68,11 @@ export interface RowMoments {
 
 /** Rows whose largest magnitude is outside [2^-500, 2^500] are rescaled by a power of two (exact). */
 const SCALE_LIMIT = 2 ** 500;
+const NO_SCALE: readonly [number, number] = [1, 1];
 
 /** A power of two 2^e that brings `magnitude` near 1, as two factors so 2^±1074 never overflows. */
-function powerOfTwoScale(magnitude: number): [number, number] {
-  if (magnitude === 0 || (magnitude <= SCALE_LIMIT && magnitude >= 1 / SCALE_LIMIT)) return [1, 1];
+function powerOfTwoScale(magnitude: number): readonly [number, number] {
+  if (magnitude === 0 || (magnitude <= SCALE_LIMIT && magnitude >= 1 / SCALE_LIMIT)) return NO_SCALE;
   const e = -Math.floor(Math.log2(magnitude));
   const half = Math.trunc(e / 2);
   return [2 ** half, 2 ** (e - half)];
@@ -85,9 +86,10 @@ function powerOfTwoScale(magnitude: number): [number, number] {
  */
 export function rowMoments(history: Float64Array, periods: number, row: number): RowMoments {
   const start = row * periods;
+  const end = start + periods;
   let count = 0;
   let magnitude = 0;
-  for (let t = start; t < start + periods; t++) {
+  for (let t = start; t < end; t++) {
     const x = history[t];
     if (x === x) {
       count++;
@@ -95,31 +97,50 @@ export function rowMoments(history: Float64Array, periods: number, row: number):
     }
   }
   if (count === 0) return { count, mean: NaN, sd: NaN, cv: NaN };
-  const [s1, s2] = powerOfTwoScale(magnitude);
-  const sum = new RunningSum();
-  const rawSum = new RunningSum();
-  for (let t = start; t < start + periods; t++) {
+  const scale = powerOfTwoScale(magnitude);
+  const s1 = scale[0];
+  const s2 = scale[1];
+  // Neumaier sums written out (this loop runs once per row of a 100,000-row table): sum of the
+  // rescaled values and of the raw values, each with its compensation term.
+  let sum = 0;
+  let sumC = 0;
+  let raw = 0;
+  let rawC = 0;
+  for (let t = start; t < end; t++) {
     const x = history[t];
     if (x === x) {
-      sum.add(x * s1 * s2);
-      rawSum.add(x);
+      const y = x * s1 * s2;
+      let u = sum + y;
+      sumC += Math.abs(sum) >= Math.abs(y) ? sum - u + y : y - u + sum;
+      sum = u;
+      u = raw + x;
+      rawC += Math.abs(raw) >= Math.abs(x) ? raw - u + x : x - u + raw;
+      raw = u;
     }
   }
-  const scaledMean = sum.value / count;
+  const scaledMean = (sum + sumC) / count;
   // The unscaled mean decides "mean = 0" (rescaling can flush a tiny mean of huge values to 0).
-  const rawMean = rawSum.value / count;
-  const squares = new RunningSum();
-  const deviations = new RunningSum();
-  for (let t = start; t < start + periods; t++) {
+  const rawMean = (raw + rawC) / count;
+  let squares = 0;
+  let squaresC = 0;
+  let deviations = 0;
+  let deviationsC = 0;
+  for (let t = start; t < end; t++) {
     const x = history[t];
     if (x === x) {
       const d = x * s1 * s2 - scaledMean;
-      squares.add(d * d);
-      deviations.add(d);
+      const d2 = d * d;
+      let u = squares + d2;
+      squaresC += squares >= d2 ? squares - u + d2 : d2 - u + squares;
+      squares = u;
+      u = deviations + d;
+      deviationsC += Math.abs(deviations) >= Math.abs(d) ? deviations - u + d : d - u + deviations;
+      deviations = u;
     }
   }
-  const correction = (deviations.value * deviations.value) / count;
-  const scaledSd = count > 1 ? Math.sqrt(Math.max(0, squares.value - correction) / (count - 1)) : NaN;
+  const deviationSum = deviations + deviationsC;
+  const correction = (deviationSum * deviationSum) / count;
+  const scaledSd = count > 1 ? Math.sqrt(Math.max(0, squares + squaresC - correction) / (count - 1)) : NaN;
   const mean = Number.isFinite(rawMean) ? rawMean : scaledMean / s1 / s2;
   return { count, mean, sd: scaledSd / s1 / s2, cv: scaledSd / scaledMean };
 }

@@ -160,7 +160,8 @@ export function computePolicies(
     grossMarginPct: f(),
     gmroii: f(),
     policy: new Array<string>(n),
-    warnings: items.warnings.map((w) => [...w]),
+    // Shared with Items until a warning is added (then copied), to avoid 100,000 array copies.
+    warnings: items.warnings.slice(),
   };
 
   let lastLevel = NaN;
