@@ -203,13 +203,22 @@ if (scipy !== null) {
   const SKUS = 100_000;
   const PERIODS = 104;
   let state = 7;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const headers = ["SKU", "Plant", "Unit Cost", "On Hand", "LT", "LT SD", "MOQ", "Supplier"];
   for (let t = 0; t < PERIODS; t++) headers.push(`W${t + 1}`);
   const rows = new Array(SKUS);
   for (let i = 0; i < SKUS; i++) {
     const level = Math.exp(6 * next());
-    const row = [`S${i}`, `P${i % 3}`, Math.exp(5 * next()), Math.round(level * 20 * next()), 1 + Math.floor(8 * next()), next(), next() < 0.5 ? 0 : 50, `V${i % 40}`];
+    const row = [
+      `S${i}`,
+      `P${i % 3}`,
+      Math.exp(5 * next()),
+      Math.round(level * 20 * next()),
+      1 + Math.floor(8 * next()),
+      next(),
+      next() < 0.5 ? 0 : 50,
+      `V${i % 40}`,
+    ];
     for (let t = 0; t < PERIODS; t++) row.push(next() < 0.2 ? 0 : Math.round(level * (0.5 + next())));
     rows[i] = row;
   }
@@ -240,6 +249,10 @@ if (scipy !== null) {
   });
   const segmentMs = median(samples);
   console.log(`\nsegment(), ${SKUS.toLocaleString("en-US")} SKUs × ${PERIODS} periods, median of 5 runs`);
-  console.log(`  ${"engine segment() → Report".padEnd(64)} ${segmentMs.toFixed(0).padStart(8)} ms   (goal < 1000 ms)`);
-  console.log(`  ${"baseline: read every history cell once".padEnd(64)} ${readMs.toFixed(0).padStart(8)} ms   ${(segmentMs / readMs).toFixed(1)}× baseline`);
+  console.log(
+    `  ${"engine segment() → Report".padEnd(64)} ${segmentMs.toFixed(0).padStart(8)} ms   (goal < 1000 ms)`,
+  );
+  console.log(
+    `  ${"baseline: read every history cell once".padEnd(64)} ${readMs.toFixed(0).padStart(8)} ms   ${(segmentMs / readMs).toFixed(1)}× baseline`,
+  );
 }
