@@ -118,7 +118,7 @@ const excelArgs = [
 ];
 
 // The engine kernel alone, compiled from src/engine by `npm run bench` (bench/tsconfig.json).
-const { safetyStockInto } = require(path.join(root, "dist/engine/safetyStock.js"));
+const { safetyStockInto } = require(path.join(root, "dist/bench/src/engine/safetyStock.js"));
 
 const results = [];
 const functionMs = time(() => safetyStock(...excelArgs));
@@ -198,8 +198,8 @@ if (scipy !== null) {
 // ---------------------------------------------------------------------------------------------
 // Segmentation: engine segment() on 100,000 SKUs × 104 weekly periods (goal: well under 1 s).
 {
-  const { segment } = require(path.join(root, "dist/engine/segmentation/segment.js"));
-  const { withDefaults } = require(path.join(root, "dist/engine/segmentation/settings.js"));
+  const { segment } = require(path.join(root, "dist/bench/src/engine/segmentation/segment.js"));
+  const { withDefaults } = require(path.join(root, "dist/bench/src/engine/segmentation/settings.js"));
   const SKUS = 100_000;
   const PERIODS = 104;
   let state = 7;
@@ -255,4 +255,33 @@ if (scipy !== null) {
   console.log(
     `  ${"baseline: read every history cell once".padEnd(64)} ${readMs.toFixed(0).padStart(8)} ms   ${(segmentMs / readMs).toFixed(1)}× baseline`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write-back: the Office.js writer against the recording fake Excel (test/support/fakeExcel.ts):
+// a 100,000-row Segmentation table. Round trips must grow only with chunks; every request must stay
+// under Excel on the web's 5 MB payload limit.
+{
+  const { fakeWorkbook } = require(path.join(root, "dist/bench/test/support/fakeExcel.js"));
+  const { writeReport } = require(path.join(root, "dist/bench/src/excel/writeReport.js"));
+  const { segment } = require(path.join(root, "dist/bench/src/engine/segmentation/segment.js"));
+  const { generateSampleTable } = require(path.join(root, "dist/bench/src/engine/sampleData.js"));
+  const { autoMap } = require(path.join(root, "dist/bench/src/engine/segmentation/mapping.js"));
+  const { withDefaults } = require(path.join(root, "dist/bench/src/engine/segmentation/settings.js"));
+  const table = generateSampleTable({ skus: 100_000, weeks: 104 });
+  const { report } = segment(table, autoMap(table.headers).mapping, withDefaults({ asOfDate: 46019 }));
+  const rows = report.sheets.find((s) => s.name === "WC Segmentation").blocks[0].table.rows.length;
+  const fx = fakeWorkbook({ Data: [["SKU"]] }, { selection: "Data!A1" });
+  const restore = fx.installOffice();
+  const start = process.hrtime.bigint();
+  const result = await fx.run((context) => writeReport(context, report, { inputAddress: "Data!A1" }));
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  restore();
+  const largest = Math.max(...fx.syncs.map((s) => s.requestBytes));
+  console.log(
+    `\nwriteReport() of a ${rows.toLocaleString("en-US")}-row Segmentation (+ 4 sheets) to the fake Excel`,
+  );
+  console.log(`  context.sync() round trips: ${result.syncs}`);
+  console.log(`  largest request: ${(largest / 1e6).toFixed(2)} MB (limit 5 MB)`);
+  console.log(`  time in the writer and the fake: ${ms.toFixed(0)} ms`);
 }
