@@ -4,17 +4,30 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  SelectTabData,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
 import { FunctionCatalogue } from "./FunctionCatalogue";
 import { PRODUCT_NAME, PRODUCT_TAGLINE, README_URL } from "./product";
+import { WorkbookGateway, officeGateway } from "./workflow/gateway";
+import { SegmentRunner, runSegmentation } from "./workflow/runner";
+import { Workflow } from "./workflow/Workflow";
 
 export interface AppProps {
   /** False when the page was opened outside Excel (in a browser, or Office.js did not load). */
   insideExcel: boolean;
+  /** The workbook the pane works on; Office.js by default (tests pass a fake). */
+  gateway?: WorkbookGateway;
+  /** Where `segment` runs; a Web Worker when there is one, by default. */
+  runner?: SegmentRunner;
 }
+
+type TabId = "segment" | "functions";
 
 const useStyles = makeStyles({
   root: {
@@ -37,6 +50,15 @@ const useStyles = makeStyles({
   tagline: {
     color: tokens.colorNeutralForeground2,
   },
+  tabs: {
+    marginInline: `calc(${tokens.spacingHorizontalS} * -1)`,
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
   footer: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalM,
@@ -48,15 +70,40 @@ function OutsideExcelNotice() {
     <MessageBar intent="warning">
       <MessageBarBody>
         <MessageBarTitle>Not running inside Excel.</MessageBarTitle>
-        Open this add-in from Excel to use the functions below in your workbook.
+        Open this add-in from Excel to segment a table and to use the functions below in your workbook.
       </MessageBarBody>
     </MessageBar>
   );
 }
 
-/** The task pane: what the product is, the functions it adds to Excel, and where to read more. */
-export function App({ insideExcel }: AppProps) {
+/**
+ * Which tab is shown, and which have been opened: an opened tab stays mounted (hidden), so the
+ * workflow keeps its state and the function list is fetched once.
+ */
+function useTabs(insideExcel: boolean) {
+  const [tab, setTab] = useState<TabId>(insideExcel ? "segment" : "functions");
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  const select = (_: unknown, data: SelectTabData) => {
+    const next = data.value as TabId;
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+  return { tab, opened, select };
+}
+
+/** The task pane: segment a SKU table (inside Excel), the custom functions, and the guide. */
+export function App({ insideExcel, gateway, runner = runSegmentation }: AppProps) {
   const styles = useStyles();
+  const { tab, opened, select } = useTabs(insideExcel);
+  const workbook = useMemo(() => gateway ?? officeGateway(), [gateway]);
+  const ids = { segment: useId(), functions: useId() };
+  const panel = (id: TabId) => ({
+    id: `${ids[id]}-panel`,
+    role: "tabpanel",
+    "aria-labelledby": `${ids[id]}-tab`,
+    hidden: tab !== id,
+    className: styles.panel,
+  });
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -66,10 +113,31 @@ export function App({ insideExcel }: AppProps) {
         <Body1 className={styles.tagline}>{PRODUCT_TAGLINE}</Body1>
       </header>
       {!insideExcel && <OutsideExcelNotice />}
-      <FunctionCatalogue />
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={select} aria-label="Pane sections">
+        <Tab value="segment" id={`${ids.segment}-tab`} aria-controls={`${ids.segment}-panel`}>
+          Segment
+        </Tab>
+        <Tab value="functions" id={`${ids.functions}-tab`} aria-controls={`${ids.functions}-panel`}>
+          Functions
+        </Tab>
+      </TabList>
+      {opened.has("segment") && (
+        <div {...panel("segment")}>
+          {insideExcel ? (
+            <Workflow gateway={workbook} runner={runner} />
+          ) : (
+            <Body1>Segmentation reads and writes your workbook, so it works only inside Excel.</Body1>
+          )}
+        </div>
+      )}
+      {opened.has("functions") && (
+        <div {...panel("functions")}>
+          <FunctionCatalogue />
+        </div>
+      )}
       <footer className={styles.footer}>
         <Link href={README_URL} target="_blank" rel="noopener noreferrer">
-          Read the guide: worked examples for every function
+          Read the guide: the workflow and worked examples for every function
         </Link>
       </footer>
     </main>

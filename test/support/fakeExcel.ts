@@ -1109,6 +1109,14 @@ class FakeWorksheetProxy extends FakeProxy<SheetState> {
     });
   }
 
+  /** Makes the sheet active; as in Excel, its A1 becomes the selection in this fake. */
+  activate(): void {
+    this.queueCall("activate", [], (sheet) => {
+      this.fx.selectionAreas = 1;
+      this.fx.selection = { kind: "range", sheet, box: { row: 0, column: 0, rows: 1, columns: 1 } };
+    });
+  }
+
   get tables(): FakeTableCollectionProxy {
     return new FakeTableCollectionProxy(this.fx, `${this.path}.tables`, () => this.resolve());
   }

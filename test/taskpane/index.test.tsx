@@ -65,6 +65,9 @@ describe("task pane entry", () => {
     office.ready(tl, "Excel");
     expect(tl.screen.getByRole("heading", { level: 1, name: "Elastic Fulfilment" })).toBeTruthy();
     expect(tl.screen.queryByText("Not running inside Excel.")).toBeNull();
+    // Inside Excel the pane opens on the workflow; the functions are one tab away.
+    expect(tl.screen.getByRole("heading", { level: 2, name: "Select your SKU table" })).toBeTruthy();
+    tl.act(() => tl.screen.getByRole("tab", { name: "Functions" }).click());
     await tl.screen.findByText("3 functions");
   });
 

@@ -1,0 +1,56 @@
+import { Button, Field, ProgressBar, Text } from "@fluentui/react-components";
+import { formatCount } from "./format";
+import { Progress } from "./state";
+import { useStepStyles } from "./styles";
+
+export interface RunStepProps {
+  progress?: Progress;
+  onCancel: () => void;
+  onRetry: () => void;
+  onBack: () => void;
+}
+
+function phaseText(progress: Progress): string {
+  if (progress.cancelling) return "Cancelling…";
+  if (progress.phase === "computing") return `Segmenting ${formatCount(progress.rows)} rows…`;
+  return "Writing the report sheets…";
+}
+
+function detailText(progress: Progress): string {
+  if (progress.phase === "computing") return "Working out classes, policies and cash release.";
+  return `${formatCount(progress.done)} of ${formatCount(progress.total)} table rows written.`;
+}
+
+/** Step 4: progress (indeterminate while computing, by rows while writing) and Cancel. */
+export function RunStep({ progress, onCancel, onRetry, onBack }: RunStepProps) {
+  const step = useStepStyles();
+  if (!progress) {
+    return (
+      <div className={step.stack}>
+        <Text>The run stopped before the report was complete; the workbook holds no half-written sheet.</Text>
+        <div className={step.actions}>
+          <Button appearance="primary" onClick={onRetry}>
+            Try again
+          </Button>
+          <Button onClick={onBack}>Back to settings</Button>
+        </div>
+      </div>
+    );
+  }
+  const value =
+    progress.phase === "writing" && progress.total > 0
+      ? Math.min(1, progress.done / progress.total)
+      : undefined;
+  return (
+    <div className={step.stack}>
+      <Field label={phaseText(progress)} hint={detailText(progress)}>
+        <ProgressBar value={value} thickness="large" />
+      </Field>
+      <div className={step.actions}>
+        <Button onClick={onCancel} disabled={progress.cancelling}>
+          {progress.cancelling ? "Cancelling…" : "Cancel"}
+        </Button>
+      </div>
+    </div>
+  );
+}
