@@ -45,6 +45,9 @@ export const FIELDS = [
 
 export type Field = (typeof FIELDS)[number];
 
+/** Fields every row needs (plus a demand source: history columns or annual demand). */
+export const REQUIRED_FIELDS: readonly Field[] = ["sku", "unitCost", "onHand", "leadTime"];
+
 /** Human names of the fields, for reasons and headers. */
 export const FIELD_LABELS: Record<Field, string> = {
   sku: "SKU",

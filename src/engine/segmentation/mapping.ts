@@ -4,7 +4,7 @@
  * demand-history block (see periods.ts). The pane shows the result for confirmation; nothing here
  * is final until the user confirms it.
  */
-import { ColumnMapping, FIELDS, FIELD_LABELS, Field, PeriodUnit, TimeUnit } from "./input";
+import { ColumnMapping, FIELDS, FIELD_LABELS, Field, PeriodUnit, REQUIRED_FIELDS, TimeUnit } from "./input";
 import { detectHistory, parsePeriodHeader } from "./periods";
 
 /**
@@ -468,8 +468,6 @@ function fieldName(field: Field): string {
 }
 
 const UNIT_PLURAL: Record<PeriodUnit, string> = { day: "days", week: "weeks", month: "months" };
-
-const REQUIRED_FIELDS: readonly Field[] = ["sku", "unitCost", "onHand", "leadTime"];
 
 /** Better candidate first: exact name, then earlier synonym, then leftmost column. */
 function byPreference(a: HeaderMatch, b: HeaderMatch): number {

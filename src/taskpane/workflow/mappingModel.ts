@@ -4,7 +4,14 @@
  * Pure functions; the step component only renders them.
  */
 import { CellValue } from "../../engine/report";
-import { ColumnMapping, FIELDS, FIELD_LABELS, Field, InputTable } from "../../engine/segmentation/input";
+import {
+  ColumnMapping,
+  FIELDS,
+  FIELD_LABELS,
+  Field,
+  InputTable,
+  REQUIRED_FIELDS,
+} from "../../engine/segmentation/input";
 import { AutoMapping } from "../../engine/segmentation/mapping";
 import {
   PLAUSIBLE_SERIAL_MAX,
@@ -14,7 +21,7 @@ import {
 import { columnLetters } from "../../excel/address";
 
 /** The fields every row needs (the engine sends a row without them to Exceptions). */
-export const REQUIRED_FIELDS: readonly Field[] = ["sku", "unitCost", "onHand", "leadTime"];
+export { REQUIRED_FIELDS };
 
 /** Required fields first, then the others in the engine's order. */
 export const FIELD_ORDER: readonly Field[] = [
