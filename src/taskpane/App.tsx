@@ -54,6 +54,8 @@ const useStyles = makeStyles({
     marginInline: `calc(${tokens.spacingHorizontalS} * -1)`,
   },
   panel: {
+    // The hidden attribute must win over display: flex, or an inactive tab stays visible.
+    "&[hidden]": { display: "none" },
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,

@@ -16,8 +16,15 @@ function phaseText(progress: Progress): string {
   return "Writing the report sheets…";
 }
 
+/** True while the last round trips run after every table row is written (formats, tables, charts). */
+function finishing(progress: Progress): boolean {
+  return progress.phase === "writing" && progress.total > 0 && progress.done >= progress.total;
+}
+
 function detailText(progress: Progress): string {
   if (progress.phase === "computing") return "Working out classes, policies and cash release.";
+  if (progress.total === 0) return "Preparing the sheets.";
+  if (finishing(progress)) return "Adding tables, formats and charts.";
   return `${formatCount(progress.done)} of ${formatCount(progress.total)} table rows written.`;
 }
 
@@ -37,9 +44,10 @@ export function RunStep({ progress, onCancel, onRetry, onBack }: RunStepProps) {
       </div>
     );
   }
+  // Indeterminate while computing, preparing and finishing; by rows while rows are written.
   const value =
-    progress.phase === "writing" && progress.total > 0
-      ? Math.min(1, progress.done / progress.total)
+    progress.phase === "writing" && progress.total > 0 && !finishing(progress)
+      ? progress.done / progress.total
       : undefined;
   return (
     <div className={step.stack}>

@@ -57,7 +57,8 @@ function cancelledLines(error: WriteCancelledError | ComputeCancelledError): str
   if (error instanceof ComputeCancelledError) return ["Cancelled before writing; nothing was written."];
   const finished =
     error.sheets.length > 0 ? [`Written before you cancelled: ${error.sheets.join(", ")}.`] : [];
-  return ["Cancelled; no sheets were left half-written.", ...finished];
+  if (error.sheets.length === 0) return ["Cancelled before any sheet was written; the workbook is as it was."];
+  return ["Cancelled; no sheet was left half-written.", ...finished];
 }
 
 export function useWorkflow({ gateway, runner }: WorkflowOptions): Workflow {
@@ -94,6 +95,8 @@ export function useWorkflow({ gateway, runner }: WorkflowOptions): Workflow {
         const outcome: SegmentOutcome = await runner({ input: source.table, mapping, settings }, signal);
         if (signal.aborted) throw new ComputeCancelledError();
         stage = "write";
+        // Show the writing phase at once: the first round trip can take a while on a big report.
+        dispatch({ type: "runProgress", done: 0, total: 0 });
         const write: WriteResult = await gateway.writeReport(outcome.report, {
           signal,
           inputAddress: source.address,

@@ -130,7 +130,7 @@ describe("a full run", () => {
     await findHeading("Settings");
 
     expect(cancelled).toBe(true);
-    expect(screen.getByText("Cancelled; no sheets were left half-written.")).toBeTruthy();
+    expect(screen.getByText("Cancelled; no sheet was left half-written.")).toBeTruthy();
     // Every report sheet still in the workbook was finished before the cancel, and is named so.
     const written = fx.sheetNames().filter((n) => n.startsWith("WC "));
     expect(written.length).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe("workflowReducer", () => {
   test("a cancelled run returns to the settings with a notice", () => {
     let s = apply(read, { type: "runStarted", rows: 1 }, { type: "cancelRequested" });
     expect(s.progress?.cancelling).toBe(true);
-    s = workflowReducer(s, { type: "runCancelled", lines: ["Cancelled; no sheets were left half-written."] });
+    s = workflowReducer(s, { type: "runCancelled", lines: ["Cancelled; no sheet was left half-written."] });
     expect(s).toMatchObject({ step: "settings", busy: null, notice: { intent: "info", title: "Cancelled" } });
     expect(s.progress).toBeUndefined();
   });
