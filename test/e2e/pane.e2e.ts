@@ -269,7 +269,9 @@ step(
     await button("Cancelling…").waitFor();
     await pane().screenshot("cancelling");
     await onHandle("holdSyncs", false);
-    await page.getByText("Cancelled before any sheet was written; the workbook is as it was.").waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page
+      .getByText("Cancelled before any sheet was written; the workbook is as it was.")
+      .waitFor({ timeout: RUN_TIMEOUT_MS });
     await stepHeading("Settings").waitFor();
     const after = await snapshot();
     // Nothing was written: the report of the run before is still there, whole.

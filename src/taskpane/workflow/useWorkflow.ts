@@ -57,7 +57,8 @@ function cancelledLines(error: WriteCancelledError | ComputeCancelledError): str
   if (error instanceof ComputeCancelledError) return ["Cancelled before writing; nothing was written."];
   const finished =
     error.sheets.length > 0 ? [`Written before you cancelled: ${error.sheets.join(", ")}.`] : [];
-  if (error.sheets.length === 0) return ["Cancelled before any sheet was written; the workbook is as it was."];
+  if (error.sheets.length === 0)
+    return ["Cancelled before any sheet was written; the workbook is as it was."];
   return ["Cancelled; no sheet was left half-written.", ...finished];
 }
 
