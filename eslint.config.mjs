@@ -81,6 +81,6 @@ export default [
   layer("functions", ["excel", "taskpane", "workbook", "cli", ...UI]),
   layer("excel", ["functions", "taskpane", "workbook", "cli", ...UI]),
   layer("taskpane", ["functions", "workbook", "cli"]),
-  layer("workbook", ["functions", "excel", "taskpane", ...UI]),
+  layer("workbook", ["functions", "excel", "taskpane", "cli", ...UI]),
   layer("cli", ["functions", "excel", "taskpane", ...UI]),
 ];

@@ -1,60 +1,6 @@
 /**
- * A1 addresses: building them from zero-based positions and reading the sheet name out of an
- * address Excel returned. Pure string work, so the writer can address cells without extra
- * proxy objects (a string address costs a few bytes of request payload).
+ * The A1 address helpers are pure and shared with the file side: they live in
+ * src/engine/workbookParts/address.ts; import them from there. Re-exported here only for code that
+ * still imports this path (test/e2e/snapshot.ts).
  */
-
-/** Column letters of a zero-based column index: 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** A1 address of one zero-based cell: (0, 0) → "A1". */
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
-}
-
-/** A1 address of a block of `rowCount` × `columnCount` cells starting at (row, column). */
-export function blockAddress(row: number, column: number, rowCount: number, columnCount: number): string {
-  const first = cellAddress(row, column);
-  if (rowCount === 1 && columnCount === 1) return first;
-  return `${first}:${cellAddress(row + rowCount - 1, column + columnCount - 1)}`;
-}
-
-/**
- * The sheet part of an address such as `'WC Summary'!A1:B2` or `Sheet1!A1`, unquoted
- * (`''` inside quotes is one apostrophe); undefined when the address names no sheet.
- */
-export function sheetOfAddress(address: string): string | undefined {
-  if (address.startsWith("'")) {
-    let name = "";
-    for (let i = 1; i < address.length; i++) {
-      const ch = address[i];
-      if (ch === "'") {
-        if (address[i + 1] === "'") {
-          name += "'";
-          i++;
-        } else {
-          return address[i + 1] === "!" ? name : undefined;
-        }
-      } else {
-        name += ch;
-      }
-    }
-    return undefined;
-  }
-  const bang = address.lastIndexOf("!");
-  return bang > 0 ? address.slice(0, bang) : undefined;
-}
-
-/** Excel compares sheet names case-insensitively ("Sheet1" and "SHEET1" are the same sheet). */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
-}
+export { blockAddress } from "../engine/workbookParts/address";

@@ -4,13 +4,11 @@
  * a line on the secondary axis, and three-colour scales for the heat map.
  */
 import { ReportSheet, columnIndex } from "../engine/report";
-import { blockAddress, cellAddress } from "./address";
+import { blockAddress, cellAddress } from "../engine/workbookParts/address";
+import { COLOR_SCALE_COLORS, colorScaleRuns } from "../engine/workbookParts/layout";
 import { RequestBatch } from "./batch";
-import { SMALL, TableLayout, runsOf } from "./sheetBlocks";
+import { SMALL, TableLayout } from "./sheetBlocks";
 import { EXCEL_API, isExcelApiSupported } from "./requirements";
-
-/** Heat-map colours (low → middle → high), Excel's own white–yellow–red scale. */
-export const COLOR_SCALE_COLORS = { minimum: "#FFFFFF", midpoint: "#FFEB84", maximum: "#F8696B" } as const;
 
 const CHART_TYPES: Record<"column" | "bar" | "pareto" | "line", "ColumnClustered" | "BarClustered" | "Line"> =
   {
@@ -21,9 +19,8 @@ const CHART_TYPES: Record<"column" | "bar" | "pareto" | "line", "ColumnClustered
   };
 
 /**
- * A three-colour scale over the listed columns of a table. Columns are scaled together when they
- * are adjacent and share a number format: the heat map's SKU counts and its values each get
- * their own scale (one scale across both would colour by value only).
+ * A three-colour scale over the listed columns of a table, one per run of adjacent columns of one
+ * number format (colorScaleRuns).
  */
 export function queueColorScales(
   sheet: Excel.Worksheet,
@@ -32,9 +29,8 @@ export function queueColorScales(
   keys: readonly string[],
 ) {
   if (!isExcelApiSupported(EXCEL_API.conditionalFormats)) return;
-  const indexes = keys.map((k) => columnIndex(layout.table, k)).sort((a, b) => a - b);
   const bodyRows = Math.max(1, layout.table.rows.length);
-  for (const [first, count] of runsOf(indexes, (j) => layout.table.columns[j].format)) {
+  for (const [first, count] of colorScaleRuns(layout.table, keys)) {
     batch.queue(SMALL * 3, () => {
       const range = sheet.getRange(
         blockAddress(layout.headerRow + 1, layout.column + first, bodyRows, count),

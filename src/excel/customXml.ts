@@ -5,7 +5,8 @@
  * add-in, and the command-line file reader can read it too.
  *
  * Reading takes two round trips (the part ids, then their XML); the queue… functions let a
- * caller fold both into syncs it makes anyway.
+ * caller fold both into syncs it makes anyway. The XML text itself (escaping, reading elements)
+ * is pure and shared with the file side: src/engine/workbookParts/customXml.ts.
  */
 
 /** A custom XML part with its XML, as read. */
@@ -59,54 +60,4 @@ export function queueWritePart(
   first.setXml(xml);
   for (const duplicate of duplicates) duplicate.delete();
   return first;
-}
-
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-/** Text escaped for an XML attribute value. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
-}
-
-/** Text escaped for XML character data (quotes stay readable, e.g. JSON). */
-export function escapeXmlText(text: string): string {
-  return text.replace(/[&<>]/g, (ch) => XML_ESCAPES[ch]);
-}
-
-/** The text of XML character data: the five named entities and numeric references decoded. */
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-    if (entity.startsWith("#x")) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith("#")) return String.fromCodePoint(parseInt(entity.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[entity] ?? "";
-  });
-}
-
-/** The attributes of every `<tag …>` element in `xml` (no DOM needed: the add-in writes these parts itself). */
-export function elementsOf(xml: string, tag: string): Record<string, string>[] {
-  const elements: Record<string, string>[] = [];
-  const element = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}(\\s[^>]*?)?\\/?>`, "g");
-  const attribute = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  for (const match of xml.matchAll(element)) {
-    const attributes: Record<string, string> = {};
-    for (const a of (match[1] ?? "").matchAll(attribute)) attributes[a[1]] = unescapeXml(a[3] ?? a[4] ?? "");
-    elements.push(attributes);
-  }
-  return elements;
-}
-
-/** The character data of the first `<tag>…</tag>` element, decoded; undefined when absent. */
-export function elementText(xml: string, tag: string): string | undefined {
-  const match = new RegExp(
-    `<(?:[A-Za-z_][\\w.-]*:)?${tag}(?:\\s[^>]*)?>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${tag}>`,
-  ).exec(xml);
-  if (!match) return undefined;
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(match[1]);
-  return cdata ? cdata[1] : unescapeXml(match[1]);
 }

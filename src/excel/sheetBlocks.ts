@@ -4,12 +4,10 @@
  * every full chunk, then number formats, the Excel table and column widths). See writeReport.ts.
  */
 import { Kpi, NUMBER_FORMATS, ReportTable } from "../engine/report";
-import { blockAddress, cellAddress } from "./address";
+import { blockAddress, cellAddress } from "../engine/workbookParts/address";
+import { TABLE_STYLE, runsOf } from "../engine/workbookParts/layout";
 import { RequestBatch } from "./batch";
 import { ExcelValue, jsonGridBytes, jsonRowBytes, jsonStringBytes, toExcelValue } from "./cells";
-
-/** Table style of every table the add-in writes. */
-export const TABLE_STYLE = "TableStyleMedium2";
 
 /** Payload allowance for an operation that carries no data to speak of. */
 export const SMALL = 64;
@@ -154,15 +152,4 @@ export async function writeTable(
     excelTable.style = TABLE_STYLE;
     sheet.getRange(range).format.autofitColumns();
   });
-}
-
-/** Consecutive indexes grouped into [first, count] runs; with `key`, a run also shares its key. */
-export function runsOf(indexes: readonly number[], key?: (j: number) => unknown): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const j of indexes) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === j && (!key || key(last[0]) === key(j))) last[1]++;
-    else runs.push([j, 1]);
-  }
-  return runs;
 }

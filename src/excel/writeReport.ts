@@ -20,26 +20,23 @@
  *   WriteCancelledError.
  */
 import { Report, ReportSheet, ReportTable, columnIndex } from "../engine/report";
-import { sameSheetName } from "./address";
+import { sameSheetName } from "../engine/workbookParts/address";
+import { checkTableShape, uniqueTableNames } from "../engine/workbookParts/layout";
+import {
+  OwnedSheet,
+  Redirect,
+  SheetTarget,
+  inputSheetOf,
+  planSheetTargets,
+  redirectsOf,
+  serializeOwnership,
+} from "../engine/workbookParts/ownership";
 import { DEFAULT_BATCH_BYTES, PAYLOAD_LIMIT_BYTES, RequestBatch } from "./batch";
 import { queueChart, queueColorScales } from "./charts";
 import { queueWritePart } from "./customXml";
-import {
-  OwnedSheet,
-  OwnershipState,
-  SheetTarget,
-  SkipReason,
-  inputSheetOf,
-  planSheetTargets,
-  queuePrepareTarget,
-  readOwnershipState,
-  serializeOwnership,
-} from "./ownership";
+import { OwnershipState, queuePrepareTarget, readOwnershipState } from "./ownership";
 import { EXCEL_API, isExcelApiSupported } from "./requirements";
 import { SMALL, TableLayout, writeKpis, writeTable, writeText } from "./sheetBlocks";
-
-export { COLOR_SCALE_COLORS } from "./charts";
-export { TABLE_STYLE } from "./sheetBlocks";
 
 export interface WriteOptions {
   /** Rows per chunk (per request) at most; default 10,000. Wide tables get fewer, to stay under the payload budget. */
@@ -52,13 +49,6 @@ export interface WriteOptions {
   inputAddress?: string;
   /** Estimated bytes per request at most; default 4,000,000 (Excel on the web's limit is 5 MB). */
   batchBytes?: number;
-}
-
-/** A report sheet that was written under another name, and why. */
-export interface Redirect {
-  requested: string;
-  written: string;
-  skipped: { name: string; reason: SkipReason }[];
 }
 
 export interface WriteResult {
@@ -221,9 +211,7 @@ export async function writeReport(
   }
   return {
     sheets: written,
-    redirected: targets
-      .filter((t) => t.name !== t.requested)
-      .map((t) => ({ requested: t.requested, written: t.name, skipped: t.skipped })),
+    redirected: redirectsOf(targets),
     syncs: batch.syncs,
     largestPayloadBytes: batch.largestBytes,
     renamedTables: Object.fromEntries([...tableNames].filter(([from, to]) => from !== to)),
@@ -281,18 +269,10 @@ function assignTableNames(
     if (t.reuseId === undefined) continue;
     for (const table of state.contents.get(t.reuseId)?.tables ?? []) replaced.add(table.name.toUpperCase());
   }
-  const taken = new Set(state.tableNames.map((n) => n.toUpperCase()).filter((n) => !replaced.has(n)));
-  const names = new Map<string, string>();
-  for (const sheet of report.sheets) {
-    for (const block of sheet.blocks) {
-      if (block.kind !== "table") continue;
-      let name = block.table.name;
-      for (let n = 2; taken.has(name.toUpperCase()); n++) name = `${block.table.name}_${n}`;
-      taken.add(name.toUpperCase());
-      names.set(block.table.name, name);
-    }
-  }
-  return names;
+  return uniqueTableNames(
+    report,
+    state.tableNames.filter((n) => !replaced.has(n.toUpperCase())),
+  );
 }
 
 /** Checks the report before anything is written, so a malformed report never leaves half a workbook. */
@@ -301,16 +281,8 @@ function validateReport(report: Report): void {
     const tables = new Map<string, ReportTable>();
     for (const block of sheet.blocks) {
       if (block.kind !== "table") continue;
-      const { table } = block;
-      tables.set(table.name, table);
-      if (table.columns.length === 0) throw new Error(`Table ${table.name} has no columns.`);
-      table.rows.forEach((row, i) => {
-        if (row.length !== table.columns.length) {
-          throw new Error(
-            `Row ${i + 1} of table ${table.name} has ${row.length} values for ${table.columns.length} columns.`,
-          );
-        }
-      });
+      tables.set(block.table.name, block.table);
+      checkTableShape(block.table);
     }
     const need = (table: string, keys: readonly string[], what: string) => {
       const t = tables.get(table);

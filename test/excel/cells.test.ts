@@ -1,11 +1,4 @@
-/** Cell values for range.values and their JSON size; A1 addresses. */
-import {
-  blockAddress,
-  cellAddress,
-  columnLetters,
-  sameSheetName,
-  sheetOfAddress,
-} from "../../src/excel/address";
+/** Cell values for range.values and their JSON size (A1 addresses: test/engine/workbookParts/address.test.ts). */
 import { jsonGridBytes, jsonStringBytes, toExcelValue } from "../../src/excel/cells";
 
 describe("toExcelValue", () => {
@@ -35,22 +28,5 @@ describe("JSON byte estimates", () => {
     ];
     expect(jsonGridBytes(grid)).toBe(new TextEncoder().encode(JSON.stringify(grid)).length);
     expect(jsonStringBytes("\u0001")).toBe(JSON.stringify("\u0001").length);
-  });
-});
-
-describe("addresses", () => {
-  test("columns, cells and blocks", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
-    expect(cellAddress(0, 0)).toBe("A1");
-    expect(blockAddress(1, 2, 1, 1)).toBe("C2");
-    expect(blockAddress(1, 2, 100_000, 15)).toBe("C2:Q100001");
-  });
-
-  test("the sheet of an address, quoted or not", () => {
-    expect(sheetOfAddress("Sheet1!A1:B2")).toBe("Sheet1");
-    expect(sheetOfAddress("'WC Summary'!A1")).toBe("WC Summary");
-    expect(sheetOfAddress("'Bob''s data'!A1:C9")).toBe("Bob's data");
-    expect(sheetOfAddress("A1:B2")).toBeUndefined();
-    expect(sameSheetName("Sheet1", "SHEET1")).toBe(true);
   });
 });

@@ -1,12 +1,9 @@
-/** Owned sheets: marked by id in a custom XML part; user sheets and the input sheet are never written. */
-import {
-  OWNED_SHEETS_NAMESPACE,
-  alternativeName,
-  parseOwnership,
-  planSheetTargets,
-  prepareOwnedSheet,
-  serializeOwnership,
-} from "../../src/excel/ownership";
+/**
+ * Owned sheets through Office.js: marked by id in a custom XML part; user sheets and the input
+ * sheet are never written. (The registry format and sheet planning: test/engine/workbookParts.)
+ */
+import { parseOwnership, serializeOwnership } from "../../src/engine/workbookParts/ownership";
+import { prepareOwnedSheet } from "../../src/excel/ownership";
 import { writeReport } from "../../src/excel/writeReport";
 import { FakeExcel } from "../support/fakeExcel";
 import {
@@ -23,82 +20,6 @@ const INPUT_ADDRESS = "Sheet1!A1:E3";
 function changesOn(fx: FakeExcel, sheet: string) {
   return fx.requests.filter((r) => r.sheet === sheet && r.kind !== "load");
 }
-
-describe("the owned-sheet marker", () => {
-  test("round-trips ids and names, escaping what XML needs", () => {
-    const sheets = [
-      { id: "{A1}", name: "WC Summary" },
-      { id: '{B"2}', name: "WC R&D <draft>" },
-    ];
-    const xml = serializeOwnership(sheets);
-    expect(xml).toContain(`xmlns="${OWNED_SHEETS_NAMESPACE}"`);
-    expect(parseOwnership([xml])).toEqual(sheets);
-  });
-
-  test("merges duplicate parts by id", () => {
-    const a = serializeOwnership([{ id: "1", name: "WC A" }]);
-    const b = serializeOwnership([
-      { id: "1", name: "WC A" },
-      { id: "2", name: "WC B" },
-    ]);
-    expect(parseOwnership([a, b]).map((s) => s.id)).toEqual(["1", "2"]);
-    expect(parseOwnership(["<ownedSheets/>", "not xml"])).toEqual([]);
-  });
-});
-
-describe("planSheetTargets", () => {
-  const existing = [
-    { id: "u", name: "WC Summary" },
-    { id: "o", name: "wc segmentation" },
-    { id: "in", name: "WC Input" },
-  ];
-
-  test("reuses owned sheets (names compare case-insensitively), adds missing ones", () => {
-    const [seg, exc] = planSheetTargets(["WC Segmentation", "WC Exceptions"], existing, new Set(["o"]));
-    expect(seg).toEqual({ requested: "WC Segmentation", name: "wc segmentation", reuseId: "o", skipped: [] });
-    expect(exc).toEqual({ requested: "WC Exceptions", name: "WC Exceptions", skipped: [] });
-  });
-
-  test("a user's sheet with the report's name is passed over for '(2)'", () => {
-    const [summary] = planSheetTargets(["WC Summary"], existing, new Set(["o"]));
-    expect(summary).toEqual({
-      requested: "WC Summary",
-      name: "WC Summary (2)",
-      skipped: [{ name: "WC Summary", reason: "not-owned" }],
-    });
-  });
-
-  test("an owned '(2)' is reused on the next run", () => {
-    const withSecond = [...existing, { id: "o2", name: "WC Summary (2)" }];
-    const [summary] = planSheetTargets(["WC Summary"], withSecond, new Set(["o", "o2"]));
-    expect(summary).toMatchObject({ name: "WC Summary (2)", reuseId: "o2" });
-  });
-
-  test("the sheet holding the input is never a target, even when owned", () => {
-    const [input] = planSheetTargets(["WC Input"], existing, new Set(["in"]), "wc input");
-    expect(input).toEqual({
-      requested: "WC Input",
-      name: "WC Input (2)",
-      skipped: [{ name: "WC Input", reason: "holds-input" }],
-    });
-  });
-
-  test("alternative names stay within Excel's 31 characters", () => {
-    const long = "WC Release targets by supplier"; // 30 characters
-    expect(alternativeName(long, 2)).toBe("WC Release targets by suppl (2)");
-    expect(alternativeName(long, 2)).toHaveLength(31);
-    expect(alternativeName(long, 10)).toBe("WC Release targets by supp (10)");
-    const [t] = planSheetTargets([long], [{ id: "u", name: long }], new Set());
-    expect(t.name).toBe("WC Release targets by suppl (2)");
-  });
-
-  test("refuses names the add-in may not own", () => {
-    expect(() => planSheetTargets(["Summary"], [], new Set())).toThrow(
-      '"Summary" is not a sheet name the add-in can own',
-    );
-    expect(() => planSheetTargets(["WC a/b"], [], new Set())).toThrow("is not a sheet name");
-  });
-});
 
 describe("writeReport and ownership", () => {
   test("a user sheet called 'WC Summary' is never written: the report goes to 'WC Summary (2)'", async () => {

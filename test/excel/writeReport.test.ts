@@ -1,6 +1,7 @@
 /** writeReport against the recording fake: layout, formats, text safety, charts, chunking, payloads, cancel, restore. */
 import { NUMBER_FORMATS, Report } from "../../src/engine/report";
-import { COLOR_SCALE_COLORS, WriteCancelledError, writeReport } from "../../src/excel/writeReport";
+import { COLOR_SCALE_COLORS } from "../../src/engine/workbookParts/layout";
+import { WriteCancelledError, writeReport } from "../../src/excel/writeReport";
 import { FakeExcel, FakeRequest, PAYLOAD_LIMIT } from "../support/fakeExcel";
 import {
   SEGMENTATION_COLUMNS,

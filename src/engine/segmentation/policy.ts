@@ -57,7 +57,11 @@ export function todaySerial(): number {
 /** Lot size: EOQ raised to the MOQ and rounded up to a whole multiple of it (whole units without MOQ). */
 export function lotSizeUnits(eoq: number, moq: number): number {
   if (!(eoq > 0)) return 0;
-  return moq > 0 ? Math.ceil(eoq / moq - 1e-12) * moq : Math.ceil(eoq - 1e-9);
+  const wholeUnits = Math.ceil(eoq - 1e-9);
+  if (!(moq > 0)) return wholeUnits;
+  const lot = Math.ceil(eoq / moq - 1e-12) * moq;
+  // A vanishingly small MOQ (eoq ÷ moq overflows) constrains nothing.
+  return Number.isFinite(lot) ? lot : wholeUnits;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

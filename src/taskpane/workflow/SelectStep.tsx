@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
-import { WorkbookSetup } from "../../excel/workbookSettings";
+import { WorkbookSetup } from "../../engine/workbookParts/setup";
 import { tableSize } from "./format";
 import { useStepStyles } from "./styles";
 import { SetupStatus, TableSource, Task } from "./state";

@@ -1,6 +1,6 @@
 /** How the pane writes numbers and notes for people (the user's locale; "—" for no value). */
 import { OWNED_SHEET_PREFIX } from "../../engine/report";
-import { Redirect } from "../../excel/writeReport";
+import { Redirect } from "../../engine/workbookParts/ownership";
 
 const NONE = "—";
 

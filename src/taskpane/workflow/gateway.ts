@@ -5,9 +5,10 @@
  * uses is `Excel.run`, to get a context for them).
  */
 import { Report } from "../../engine/report";
+import { WorkbookSetup } from "../../engine/workbookParts/setup";
 import { activateSheet } from "../../excel/navigation";
 import { SelectedTable, readSelectedTable } from "../../excel/readSelection";
-import { WorkbookSetup, loadWorkbookSetup, saveWorkbookSetup } from "../../excel/workbookSettings";
+import { loadWorkbookSetup, saveWorkbookSetup } from "../../excel/workbookSettings";
 import { WriteOptions, WriteResult, writeReport } from "../../excel/writeReport";
 
 export interface WorkbookGateway {

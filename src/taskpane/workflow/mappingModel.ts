@@ -18,7 +18,7 @@ import {
   PLAUSIBLE_SERIAL_MIN,
   excelSerialToIso,
 } from "../../engine/segmentation/periods";
-import { columnLetters } from "../../excel/address";
+import { columnLetters } from "../../engine/workbookParts/address";
 
 /** The fields every row needs (the engine sends a row without them to Exceptions). */
 export { REQUIRED_FIELDS };

@@ -7,9 +7,9 @@
 import { ColumnMapping, FIELD_LABELS, FIELDS, Field } from "../../engine/segmentation/input";
 import { AutoMapping, autoMap } from "../../engine/segmentation/mapping";
 import { SegmentationSettings, withDefaults } from "../../engine/segmentation/settings";
-import { sameSheetName, sheetOfAddress } from "../../excel/address";
+import { sameSheetName, sheetOfAddress } from "../../engine/workbookParts/address";
+import { WorkbookSetup, resolveMapping } from "../../engine/workbookParts/setup";
 import { SelectedTable } from "../../excel/readSelection";
-import { WorkbookSetup, resolveMapping } from "../../excel/workbookSettings";
 import { mappingProblems } from "./mappingModel";
 
 export type RefreshPlan =

@@ -8,7 +8,7 @@ import type { SegmentationSummary } from "../../engine/segmentation/segment";
 import { ColumnMapping, Field, InputTable, PeriodUnit, TimeUnit } from "../../engine/segmentation/input";
 import { AutoMapping } from "../../engine/segmentation/mapping";
 import { DEFAULT_SETTINGS, SegmentationSettings, withDefaults } from "../../engine/segmentation/settings";
-import { WorkbookSetup } from "../../excel/workbookSettings";
+import { WorkbookSetup } from "../../engine/workbookParts/setup";
 import { WriteResult } from "../../excel/writeReport";
 
 export type StepId = "select" | "map" | "settings" | "run" | "result";

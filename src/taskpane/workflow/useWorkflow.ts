@@ -7,8 +7,8 @@ import { Dispatch, useCallback, useEffect, useMemo, useReducer, useRef } from "r
 import { ColumnMapping } from "../../engine/segmentation/input";
 import { autoMap } from "../../engine/segmentation/mapping";
 import { SegmentationSettings } from "../../engine/segmentation/settings";
-import { sheetOfAddress } from "../../excel/address";
-import { WorkbookSetup, toSavedMapping } from "../../excel/workbookSettings";
+import { sheetOfAddress } from "../../engine/workbookParts/address";
+import { WorkbookSetup, toSavedMapping } from "../../engine/workbookParts/setup";
 import { WriteCancelledError, WriteResult } from "../../excel/writeReport";
 import { describeError } from "./format";
 import { WorkbookGateway } from "./gateway";

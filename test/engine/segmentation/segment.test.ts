@@ -255,3 +255,23 @@ describe("properties", () => {
     );
   });
 });
+
+describe("lot size", () => {
+  test("EOQ raised to the MOQ multiple; a vanishingly small MOQ constrains nothing (found by the property test)", async () => {
+    const { lotSizeUnits } = await import("../../../src/engine/segmentation/policy");
+    expect(lotSizeUnits(979.8, 0)).toBe(980);
+    expect(lotSizeUnits(979.8, 500)).toBe(1000);
+    expect(lotSizeUnits(1000, 500)).toBe(1000);
+    expect(lotSizeUnits(0, 500)).toBe(0);
+    expect(lotSizeUnits(2.5, 5e-324)).toBe(3);
+  });
+
+  test("the row that found it segments to finite numbers", () => {
+    const data: InputTable = {
+      headers: HEADERS,
+      rows: [["S1", "P1", 1, 0, 0, 0, 5e-324, null, null, 0, 0, 0, 1]],
+    };
+    const seg = tablesOf(segment(data, mapping, settings).report).get("WC_Segmentation")!;
+    for (const v of seg.rows[0]) if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@
 import { ColumnMapping, InputTable } from "../../../src/engine/segmentation/input";
 import { autoMap } from "../../../src/engine/segmentation/mapping";
 import { DEFAULT_SETTINGS } from "../../../src/engine/segmentation/settings";
-import { WorkbookSetup, toSavedMapping } from "../../../src/excel/workbookSettings";
+import { WorkbookSetup, toSavedMapping } from "../../../src/engine/workbookParts/setup";
 import { describeError, formatDays, redirectNote, tableSize } from "../../../src/taskpane/workflow/format";
 import {
   currentWarnings,

@@ -3,12 +3,8 @@
 import "../setup";
 import { fireEvent, screen } from "@testing-library/react";
 import { ColumnMapping } from "../../../src/engine/segmentation/input";
-import {
-  WorkbookSetup,
-  loadWorkbookSetup,
-  serializeSetup,
-  toSavedMapping,
-} from "../../../src/excel/workbookSettings";
+import { WorkbookSetup, serializeSetup, toSavedMapping } from "../../../src/engine/workbookParts/setup";
+import { loadWorkbookSetup } from "../../../src/excel/workbookSettings";
 import { FakeValue } from "../../support/fakeExcel";
 import {
   HEADERS,

@@ -3,7 +3,7 @@ import { InputTable } from "../../../src/engine/segmentation/input";
 import { autoMap } from "../../../src/engine/segmentation/mapping";
 import { SegmentationSummary } from "../../../src/engine/segmentation/segment";
 import { DEFAULT_SETTINGS } from "../../../src/engine/segmentation/settings";
-import { WorkbookSetup } from "../../../src/excel/workbookSettings";
+import { WorkbookSetup } from "../../../src/engine/workbookParts/setup";
 import {
   RunResult,
   WorkflowAction,

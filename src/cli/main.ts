@@ -1,0 +1,292 @@
+/**
+ * The `wcap` command line: argument parsing, messages and exit codes around refreshWorkbook.
+ * Results go to stdout; progress, warnings and errors to stderr, each error one line, never a
+ * stack trace (set WCAP_DEBUG=1 to see one for an unexpected error).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { describeMapping } from "../engine/segmentation/mapping";
+import { excelSerialToIso, isoToExcelSerial } from "../engine/segmentation/periods";
+import { WorkbookError } from "../workbook/errors";
+import { RefreshResult, readSettingsFile, refreshWorkbook } from "../workbook/refresh";
+import { writeSampleWorkbook } from "../workbook/sampleWorkbook";
+import { helpText } from "./help";
+
+/** Where the command writes; process.stdout and process.stderr by default. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Environment variables (WCAP_DEBUG); process.env by default. */
+  env?: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Inputs from this size on get progress lines without --verbose. */
+const PROGRESS_FROM_BYTES = 1_000_000;
+
+class UsageError extends Error {}
+
+interface RefreshArgs {
+  input: string;
+  out: string;
+  sheet?: string;
+  range?: string;
+  settings?: string;
+  asOf?: number;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+type Command =
+  | { kind: "help" }
+  | { kind: "version" }
+  | ({ kind: "refresh" } & RefreshArgs)
+  | { kind: "demo"; outDir: string; quiet: boolean; verbose: boolean };
+
+/** Where `wcap demo` writes by default (what `npm run demo` shows a new user). */
+export const DEMO_DIR = join("examples", "out");
+
+const OPTIONS = {
+  out: { type: "string", short: "o" },
+  sheet: { type: "string", short: "s" },
+  range: { type: "string", short: "r" },
+  settings: { type: "string" },
+  "as-of": { type: "string" },
+  "out-dir": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" },
+} as const;
+
+/** The command an argument list asks for; UsageError when it is not a valid one. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`unknown option ${unknown[1]}`);
+    const missing = /Option '([^']+)' argument missing/.exec(message);
+    if (missing)
+      throw new UsageError(`${missing[1].replace(/^-\w, /, "").replace(/ <value>$/, "")} needs a value`);
+    throw new UsageError(message.split("\n")[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === "help") return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  const [command, ...rest] = positionals;
+  if (command === undefined) throw new UsageError("no command given");
+  if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose exclude each other");
+  if (command === "demo") {
+    if (rest.length > 0) throw new UsageError(`demo takes no file names (${rest.join(", ")}); use --out-dir`);
+    const other = (["out", "sheet", "range", "settings", "as-of"] as const).find(
+      (o) => values[o] !== undefined,
+    );
+    if (other) throw new UsageError(`demo does not take --${other}`);
+    return {
+      kind: "demo",
+      outDir: values["out-dir"] ?? DEMO_DIR,
+      quiet: values.quiet ?? false,
+      verbose: values.verbose ?? false,
+    };
+  }
+  if (command !== "refresh") throw new UsageError(`unknown command "${command}"`);
+  if (values["out-dir"] !== undefined)
+    throw new UsageError("refresh does not take --out-dir (use --out FILE)");
+  if (rest.length === 0)
+    throw new UsageError("refresh needs the input workbook: wcap refresh INPUT.xlsx --out OUTPUT.xlsx");
+  if (rest.length > 1)
+    throw new UsageError(`refresh takes one input workbook, not ${rest.length} (${rest.join(", ")})`);
+  if (values.out === undefined)
+    throw new UsageError("refresh needs --out OUTPUT.xlsx (the input is never modified)");
+  if (!/\.xlsx$/i.test(values.out))
+    throw new UsageError(`--out must name an .xlsx file, not "${values.out}"`);
+  let asOf: number | undefined;
+  if (values["as-of"] !== undefined) {
+    const serial = isoToExcelSerial(values["as-of"].trim());
+    if (serial === null) throw new UsageError(`--as-of "${values["as-of"]}" is not a date like 2025-06-30`);
+    asOf = serial;
+  }
+  return {
+    kind: "refresh",
+    input: rest[0],
+    out: values.out,
+    sheet: values.sheet,
+    range: values.range,
+    settings: values.settings,
+    asOf,
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+  };
+}
+
+/** The package version, from the package.json above this file (source or compiled). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      try {
+        const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === "elastic-fulfilment" && pkg.version) return pkg.version;
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    if (dirname(dir) === dir) return "unknown";
+  }
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+function money(x: number): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e9) return `${(x / 1e9).toFixed(2)}B`;
+  if (abs >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (abs >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
+  return x.toFixed(0);
+}
+
+const days = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
+
+/** What a finished refresh prints on stdout. */
+export function resultLines(args: RefreshArgs, result: RefreshResult): string[] {
+  const { table, summary, write } = result;
+  const lines = [
+    `Read ${table.address} (${count(table.table.rows.length)} rows; ${table.reason}).`,
+    `Mapping: ${table.columns.source}; settings: ${result.settingsSource}; as of ${
+      result.settings.asOfDate === null ? "today" : excelSerialToIso(result.settings.asOfDate)
+    }.`,
+  ];
+  if (args.verbose)
+    lines.push(...describeMapping(table.columns.mapping, table.table.headers).map((l) => `  ${l}`));
+  const rows = new Map<string, number>();
+  result.report.sheets.forEach((sheet, i) => {
+    const tableBlock = sheet.blocks.find((b) => b.kind === "table");
+    if (sheet.freezeHeader && tableBlock?.kind === "table")
+      rows.set(write.sheets[i], tableBlock.table.rows.length);
+  });
+  const sheets = write.sheets.map((name) =>
+    rows.has(name) ? `${name} (${count(rows.get(name)!)} rows)` : name,
+  );
+  lines.push(
+    `Wrote ${args.out}: ${sheets.join(", ")}; ${write.charts} chart${write.charts === 1 ? "" : "s"} as pictures.`,
+  );
+  for (const r of write.redirected) {
+    const why = r.skipped
+      .map((s) => `"${s.name}" ${s.reason === "holds-input" ? "holds the input" : "is not the add-in's"}`)
+      .join(", ");
+    lines.push(`  ${r.requested} was written as "${r.written}": ${why}.`);
+  }
+  lines.push(
+    `Segmented ${count(summary.segmented)} of ${count(summary.inputRows)} rows (${count(summary.exceptions)} on Exceptions). ` +
+      `Inventory ${money(summary.inventoryValue)}, target ${money(summary.targetValue)}, cash release ${money(summary.release)}; ` +
+      `DIO ${days(summary.dioNow)} → ${days(summary.dioTarget)} days.`,
+  );
+  return lines;
+}
+
+/**
+ * `wcap demo`: writes the seeded sample workbook (2,000 SKUs × 104 weeks, a notes sheet) and its
+ * refresh into a folder, so a new user sees the result of one command.
+ */
+async function demo(
+  command: Extract<Command, { kind: "demo" }>,
+  io: CliIo,
+  error: (message: string) => void,
+): Promise<number> {
+  const input = join(command.outDir, "sample.xlsx");
+  const output = join(command.outDir, "sample-refreshed.xlsx");
+  try {
+    mkdirSync(command.outDir, { recursive: true });
+    const sample = await writeSampleWorkbook(input);
+    const args: RefreshArgs = {
+      input,
+      out: output,
+      asOf: sample.asOfDate,
+      quiet: command.quiet,
+      verbose: command.verbose,
+    };
+    const result = await refreshWorkbook({ input, output, asOfDate: sample.asOfDate });
+    if (!command.quiet) {
+      for (const warning of result.warnings) io.stderr.write(`wcap: warning: ${warning}\n`);
+      io.stdout.write(
+        [
+          `Wrote the sample workbook ${input} (2,000 SKUs × 104 weeks, with bad rows on purpose).`,
+          ...resultLines(args, result),
+        ].join("\n") + `\nOpen ${output} and start with the "WC Summary" sheet.\n`,
+      );
+    }
+    return EXIT_OK;
+  } catch (e) {
+    error(e instanceof WorkbookError ? e.message : `${(e as Error).message} (unexpected).`);
+    return EXIT_FAILED;
+  }
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
+  const env = io.env ?? process.env;
+  const error = (message: string) => io.stderr.write(`wcap: error: ${message}\n`);
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (e) {
+    error(`${(e as Error).message} (see wcap --help).`);
+    return EXIT_USAGE;
+  }
+  if (command.kind === "help") {
+    io.stdout.write(helpText(packageVersion()));
+    return EXIT_OK;
+  }
+  if (command.kind === "version") {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+
+  if (command.kind === "demo") return demo(command, io, error);
+
+  const started = Date.now();
+  let showProgress = command.verbose;
+  if (!command.quiet && !showProgress) {
+    try {
+      showProgress = statSync(command.input).size >= PROGRESS_FROM_BYTES;
+    } catch {
+      // a missing input is reported by the refresh itself
+    }
+  }
+  const progress = (message: string) => {
+    if (showProgress) io.stderr.write(`wcap: ${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`);
+  };
+  try {
+    const settings = command.settings === undefined ? undefined : await readSettingsFile(command.settings);
+    const result = await refreshWorkbook({
+      input: command.input,
+      output: command.out,
+      sheet: command.sheet,
+      range: command.range,
+      settings,
+      asOfDate: command.asOf,
+      onProgress: progress,
+    });
+    if (!command.quiet) {
+      for (const warning of result.warnings) io.stderr.write(`wcap: warning: ${warning}\n`);
+      io.stdout.write(resultLines(command, result).join("\n") + "\n");
+    }
+    progress(`done (${(result.outputBytes / 1e6).toFixed(1)} MB written).`);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof WorkbookError) error(e.message);
+    else {
+      const message = e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
+      error(`${message} (unexpected; run again with WCAP_DEBUG=1 for details).`);
+      if (env.WCAP_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    }
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * A headless refresh: read the SKU table of an .xlsx, segment it with the settings saved in the
+ * workbook (overridden by a settings file), and write the same owned sheets the task pane writes
+ * into a copy of the workbook. The input file is only read.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Report } from "../engine/report";
+import { SegmentationSummary, segment } from "../engine/segmentation/segment";
+import { SegmentationSettings, validateSettings, withDefaults } from "../engine/segmentation/settings";
+import {
+  WorkbookSetup,
+  isRecord,
+  mergeSettings,
+  readSettings,
+  toSavedMapping,
+} from "../engine/workbookParts/setup";
+import { WorkbookError } from "./errors";
+import { FoundTable, findSkuTable, openWorkbook } from "./readWorkbook";
+import { workbookBytes, writeFileAtomically } from "./saveWorkbook";
+import { FileWriteResult, writeReportToWorkbook } from "./writeWorkbook";
+import { oneLine } from "./xlsxPackage";
+
+export interface RefreshOptions {
+  input: string;
+  output: string;
+  /** Sheet holding the SKU table; found automatically when absent. */
+  sheet?: string;
+  /** Cells of the SKU table, e.g. "A1:Z999". */
+  range?: string;
+  /** Settings that override the workbook's saved ones (see readSettingsFile). */
+  settings?: Partial<SegmentationSettings>;
+  /** Excel serial date SLOB ages are measured from (this run only; not saved). */
+  asOfDate?: number;
+  /** Progress in words, as the run goes. */
+  onProgress?: (message: string) => void;
+}
+
+export interface RefreshResult {
+  table: FoundTable;
+  report: Report;
+  summary: SegmentationSummary;
+  settings: SegmentationSettings;
+  /** Where the settings came from, in words. */
+  settingsSource: string;
+  write: FileWriteResult;
+  /** Warnings for the user: mapping, formulas without results, skipped charts, features lost. */
+  warnings: string[];
+  outputBytes: number;
+  /** Milliseconds per step. */
+  timings: { read: number; segment: number; write: number; save: number };
+}
+
+/**
+ * A settings file: JSON with any of the settings (partial; nested tables partial too), or a saved
+ * setup `{ "settings": { … } }`. Unknown names and wrong types are errors, so a typo never goes
+ * unnoticed.
+ */
+export async function readSettingsFile(path: string): Promise<Partial<SegmentationSettings>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WorkbookError(
+      code === "ENOENT"
+        ? `Settings file ${path}: no such file.`
+        : `Settings file ${path} cannot be read (${oneLine(error)}).`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new WorkbookError(`Settings file ${path} is not valid JSON (${oneLine(error)}).`);
+  }
+  const body =
+    isRecord(data) &&
+    isRecord(data.settings) &&
+    Object.keys(data).every((k) => ["settings", "mapping", "input", "version"].includes(k))
+      ? data.settings
+      : data;
+  const { settings, problems } = readSettings(body, []);
+  if (problems.length > 0) throw new WorkbookError(`Settings file ${path}: ${problems.join("; ")}.`);
+  return settings;
+}
+
+/** True when both paths name one file (the same path, or links to one file). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the refresh (see the module comment); throws WorkbookError for anything a user can fix. */
+export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  if (await sameFile(options.input, options.output)) {
+    throw new WorkbookError(
+      "--out names the input file: the input workbook is never modified; choose another output file.",
+    );
+  }
+  let started = Date.now();
+  progress(`Reading ${options.input} …`);
+  const opened = await openWorkbook(options.input);
+  const warnings: string[] = [];
+  const saved = opened.setup;
+  const table = findSkuTable(opened, {
+    sheet: options.sheet,
+    range: options.range,
+    savedMapping: saved?.mapping,
+    preferredSheet: saved?.input?.sheet,
+  });
+  warnings.push(...table.warnings, ...table.columns.warnings);
+  const read = Date.now() - started;
+
+  const partial = mergeSettings(saved?.settings ?? {}, options.settings ?? {});
+  const settings = withDefaults(partial);
+  if (options.asOfDate !== undefined) settings.asOfDate = options.asOfDate;
+  const problems = validateSettings(settings);
+  if (problems.length > 0) throw new WorkbookError(`The settings cannot be used: ${problems.join(" ")}`);
+  const settingsSource =
+    [saved ? "saved in the workbook" : undefined, options.settings ? "from the settings file" : undefined]
+      .filter((x) => x !== undefined)
+      .join(", then ") || "defaults";
+
+  started = Date.now();
+  progress(`Segmenting ${table.table.rows.length.toLocaleString("en-US")} rows …`);
+  const { report, summary } = segment(table.table, table.columns.mapping, settings);
+  const segmentMs = Date.now() - started;
+
+  started = Date.now();
+  progress("Writing the report sheets …");
+  const write = writeReportToWorkbook(opened.workbook, report, {
+    existing: opened.pkg.sheets.map((s) => ({ name: s.name, id: s.uid })),
+    ownedIds: opened.ownedIds,
+    owned: opened.owned,
+    inputSheet: table.sheet,
+  });
+  warnings.push(...write.warnings);
+  const lost = [
+    ...opened.pkg.unsupported,
+    ...opened.pkg.sheets
+      .filter((s) => !(s.uid !== undefined && opened.ownedIds.has(s.uid)) && s.unsupported.length > 0)
+      .map((s) => `${s.unsupported.join(", ")} on "${s.name}"`),
+  ];
+  if (lost.length > 0) {
+    warnings.push(
+      `The output copy cannot keep ${lost.join("; ")} (the file library does not support them); the input file still has them.`,
+    );
+  }
+  const writeMs = Date.now() - started;
+
+  started = Date.now();
+  progress(`Saving ${options.output} …`);
+  const setup: WorkbookSetup = {
+    settings: partial,
+    mapping: toSavedMapping(table.columns.mapping, table.table.headers),
+    input: { sheet: table.sheet, address: table.address },
+  };
+  const bytes = await workbookBytes(opened.workbook, {
+    inputParts: opened.pkg.customXml,
+    owned: write.owned,
+    setup,
+    sheetIds: write.sheetIds,
+  });
+  await writeFileAtomically(options.output, bytes);
+  const save = Date.now() - started;
+
+  return {
+    table,
+    report,
+    summary,
+    settings,
+    settingsSource,
+    write,
+    warnings,
+    outputBytes: bytes.length,
+    timings: { read, segment: segmentMs, write: writeMs, save },
+  };
+}
