@@ -85,6 +85,18 @@ export function cashConversionCycleInto(
   }
 }
 
+/** Cash freed by bringing DIO from `currentDio` to `targetDio`: max(0, current − target) × COGS ÷ days. */
+export function cashReleaseValue(
+  currentDio: number,
+  targetDio: number,
+  cogs: number,
+  days: number = DAYS_PER_YEAR,
+): number {
+  const excessDays = currentDio > targetDio ? currentDio - targetDio : 0;
+  const release = (excessDays * cogs) / days;
+  return Number.isFinite(release) ? release : excessDays * (cogs / days); // only the product overflowed
+}
+
 /**
  * Vectorised WCAP.RELEASE: cash freed by bringing DIO from current to target,
  * max(0, current − target) × COGS ÷ days. Negative COGS or days is #NUM!, days = 0 is #DIV/0!.
@@ -117,9 +129,7 @@ export function cashReleaseInto(
       status[i] = ErrorKind.DivZero;
       continue;
     }
-    const excessDays = current > target ? current - target : 0;
-    let release = (excessDays * flow) / d;
-    if (!Number.isFinite(release)) release = excessDays * (flow / d); // only the product overflowed
+    const release = cashReleaseValue(current, target, flow, d);
     if (Number.isFinite(release)) out[i] = release;
     else status[i] = ErrorKind.Num;
   }

@@ -7,6 +7,7 @@ import { abcClasses } from "../classify";
 import { eoqUnchecked } from "../lotSize";
 import { normSInv } from "../normal";
 import { fillRateSafetyStockUnchecked, sigmaLtUnchecked } from "../safetyStock";
+import { DAYS_PER_YEAR } from "../workingCapital";
 import { PeriodUnit, DAYS_PER_PERIOD } from "./input";
 import { Items } from "./prepare";
 import { AbcXyzCell, Archetype, SegmentationSettings } from "./settings";
@@ -46,8 +47,6 @@ export interface Policies {
   policy: string[];
   warnings: string[][];
 }
-
-const DAYS_PER_YEAR = 365;
 
 /** Today as an Excel serial date (UTC). */
 export function todaySerial(): number {

@@ -15,6 +15,7 @@ import {
   ReportTable,
 } from "../report";
 import { RunningSum } from "../sum";
+import { DAYS_PER_YEAR, cashReleaseValue } from "../workingCapital";
 import { ColumnMapping, InputTable } from "./input";
 import { Policies, computePolicies } from "./policy";
 import { Items, Prepared, prepareItems } from "./prepare";
@@ -344,7 +345,7 @@ function summarise(
   const inventoryValue = sum(p.currentValue);
   const targetValue = sum(p.targetValue);
   const annualCogs = sum(p.annualValue);
-  const dio = (value: number) => (annualCogs > 0 ? (value / annualCogs) * 365 : NaN);
+  const dio = (value: number) => (annualCogs > 0 ? (value / annualCogs) * DAYS_PER_YEAR : NaN);
   const dioNow = dio(inventoryValue);
   const weighted = new RunningSum();
   for (let i = 0; i < p.serviceTarget.length; i++) weighted.add(p.serviceTarget[i] * p.annualValue[i]);
@@ -360,7 +361,7 @@ function summarise(
     dioNow,
     dioTarget: s.targetDio ?? dio(targetValue),
     dioTopQuartile: s.topQuartile.dio,
-    releaseAtTopQuartile: annualCogs > 0 ? (Math.max(0, dioNow - s.topQuartile.dio) * annualCogs) / 365 : 0,
+    releaseAtTopQuartile: annualCogs > 0 ? cashReleaseValue(dioNow, s.topQuartile.dio, annualCogs) : 0,
     weightedServiceTarget: annualCogs > 0 ? weighted.value / annualCogs : NaN,
   };
 }
