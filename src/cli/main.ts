@@ -36,6 +36,8 @@ interface RefreshArgs {
   sheet?: string;
   range?: string;
   settings?: string;
+  /** An earlier refresh's output whose WC Segmentation is the plan for WC Variance. */
+  plan?: string;
   asOf?: number;
   quiet: boolean;
   verbose: boolean;
@@ -56,6 +58,7 @@ const OPTIONS = {
   range: { type: "string", short: "r" },
   settings: { type: "string" },
   "as-of": { type: "string" },
+  plan: { type: "string" },
   "out-dir": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
@@ -85,7 +88,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose exclude each other");
   if (command === "demo") {
     if (rest.length > 0) throw new UsageError(`demo takes no file names (${rest.join(", ")}); use --out-dir`);
-    const other = (["out", "sheet", "range", "settings", "as-of"] as const).find(
+    const other = (["out", "sheet", "range", "settings", "as-of", "plan"] as const).find(
       (o) => values[o] !== undefined,
     );
     if (other) throw new UsageError(`demo does not take --${other}`);
@@ -120,6 +123,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sheet: values.sheet,
     range: values.range,
     settings: values.settings,
+    plan: values.plan,
     asOf,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
@@ -272,9 +276,14 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
       range: command.range,
       settings,
       asOfDate: command.asOf,
+      plan: command.plan,
       onProgress: progress,
     });
     if (!command.quiet) {
+      if (result.plan?.automatic)
+        io.stderr.write(
+          `wcap: plan: using the WC Segmentation the last run stored in the workbook (${result.plan.source}) as the plan for WC Variance; pass --plan FILE to compare with another run.\n`,
+        );
       for (const warning of result.warnings) io.stderr.write(`wcap: warning: ${warning}\n`);
       io.stdout.write(resultLines(command, result).join("\n") + "\n");
     }

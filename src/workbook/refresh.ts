@@ -5,9 +5,16 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Report } from "../engine/report";
-import { SegmentationSummary, segment } from "../engine/segmentation/segment";
+import { EngineError } from "../engine/errors";
+import { Report, ReportTable } from "../engine/report";
+import { SHEET_NAMES, SegmentationSummary, segment } from "../engine/segmentation/segment";
 import { SegmentationSettings, validateSettings, withDefaults } from "../engine/segmentation/settings";
+import {
+  PlanSnapshot,
+  planFromSegmentationTable,
+  varianceSheet,
+  varianceTable,
+} from "../engine/segmentation/variance";
 import {
   WorkbookSetup,
   isRecord,
@@ -16,7 +23,7 @@ import {
   toSavedMapping,
 } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
-import { FoundTable, findSkuTable, openWorkbook } from "./readWorkbook";
+import { FoundTable, OpenedWorkbook, findSkuTable, openWorkbook, readTable, usedBox } from "./readWorkbook";
 import { workbookBytes, writeFileAtomically } from "./saveWorkbook";
 import { FileWriteResult, writeReportToWorkbook } from "./writeWorkbook";
 import { oneLine } from "./xlsxPackage";
@@ -32,8 +39,23 @@ export interface RefreshOptions {
   settings?: Partial<SegmentationSettings>;
   /** Excel serial date SLOB ages are measured from (this run only; not saved). */
   asOfDate?: number;
+  /**
+   * A workbook written by an earlier run whose WC Segmentation is the plan for WC Variance. Without
+   * it, the WC Segmentation the last run stored in the input (if any) is the plan.
+   */
+  plan?: string;
   /** Progress in words, as the run goes. */
   onProgress?: (message: string) => void;
+}
+
+/** Where the plan of WC Variance came from. */
+export interface PlanSource {
+  /** The workbook and sheet read, e.g. `prev.xlsx, sheet "WC Segmentation"`. */
+  source: string;
+  /** True when it is the input's own WC Segmentation from the last run (no --plan given). */
+  automatic: boolean;
+  /** SKU rows in the plan. */
+  skus: number;
 }
 
 export interface RefreshResult {
@@ -44,6 +66,8 @@ export interface RefreshResult {
   /** Where the settings came from, in words. */
   settingsSource: string;
   write: FileWriteResult;
+  /** The plan WC Variance compares with; absent when there was none (no WC Variance then). */
+  plan?: PlanSource;
   /** Warnings for the user: mapping, formulas without results, skipped charts, features lost. */
   warnings: string[];
   outputBytes: number;
@@ -96,6 +120,43 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/**
+ * The WC Segmentation sheet the add-in owns in a workbook (as the registry records it; a redirected
+ * "WC Segmentation (2)" when the plain name belongs to the user), or undefined.
+ */
+function ownedSegmentationSheet(opened: OpenedWorkbook): string | undefined {
+  const owned = opened.pkg.sheets
+    .filter((s) => s.uid !== undefined && opened.ownedIds.has(s.uid))
+    .map((s) => s.name);
+  const base = SHEET_NAMES.segmentation;
+  return (
+    owned.find((n) => n === base) ??
+    owned.find((n) => n.startsWith(`${base} (`) && /^ \(\d+\)$/.test(n.slice(base.length)))
+  );
+}
+
+/** The plan snapshot held by a workbook's owned WC Segmentation sheet, or undefined when it has none. */
+export function readPlan(opened: OpenedWorkbook): { snapshot: PlanSnapshot; sheet: string } | undefined {
+  const sheet = ownedSegmentationSheet(opened);
+  const worksheet = sheet === undefined ? undefined : opened.workbook.getWorksheet(sheet);
+  if (sheet === undefined || worksheet === undefined) return undefined;
+  const box = usedBox(worksheet);
+  if (box === undefined) return { snapshot: { rows: [] }, sheet };
+  const { table } = readTable(worksheet, box);
+  const reportTable: ReportTable = {
+    name: "WC_Segmentation",
+    columns: table.headers.map((header) => ({ key: header, header, format: "text" })),
+    rows: table.rows,
+  };
+  try {
+    return { snapshot: planFromSegmentationTable(reportTable), sheet };
+  } catch (error) {
+    if (error instanceof EngineError)
+      throw new WorkbookError(`${opened.path}, sheet "${sheet}": ${error.message}.`);
+    throw error;
+  }
+}
+
 /** Runs the refresh (see the module comment); throws WorkbookError for anything a user can fix. */
 export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshResult> {
   const progress = options.onProgress ?? (() => undefined);
@@ -109,6 +170,36 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
   const opened = await openWorkbook(options.input);
   const warnings: string[] = [];
   const saved = opened.setup;
+  // Read before the owned sheets are rewritten: the input's WC Segmentation is the last run's.
+  let plan: { snapshot: PlanSnapshot; source: PlanSource } | undefined;
+  if (options.plan !== undefined) {
+    progress(`Reading the plan ${options.plan} …`);
+    const planBook = await openWorkbook(options.plan);
+    const found = readPlan(planBook);
+    if (found === undefined)
+      throw new WorkbookError(
+        `--plan ${options.plan} has no "${SHEET_NAMES.segmentation}" sheet written by the add-in (use the output of an earlier refresh).`,
+      );
+    plan = {
+      snapshot: found.snapshot,
+      source: {
+        source: `${options.plan}, sheet "${found.sheet}"`,
+        automatic: false,
+        skus: found.snapshot.rows.length,
+      },
+    };
+  } else {
+    const found = readPlan(opened);
+    if (found !== undefined)
+      plan = {
+        snapshot: found.snapshot,
+        source: {
+          source: `${options.input}, sheet "${found.sheet}"`,
+          automatic: true,
+          skus: found.snapshot.rows.length,
+        },
+      };
+  }
   const table = findSkuTable(opened, {
     sheet: options.sheet,
     range: options.range,
@@ -131,6 +222,13 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
   started = Date.now();
   progress(`Segmenting ${table.table.rows.length.toLocaleString("en-US")} rows …`);
   const { report, summary } = segment(table.table, table.columns.mapping, settings);
+  if (plan !== undefined) {
+    const current = report.sheets
+      .find((s) => s.name === SHEET_NAMES.segmentation)
+      ?.blocks.find((b) => b.kind === "table");
+    if (current?.kind === "table")
+      report.sheets.push(varianceSheet(varianceTable(current.table, plan.snapshot)));
+  }
   const segmentMs = Date.now() - started;
 
   started = Date.now();
@@ -178,6 +276,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
     settings,
     settingsSource,
     write,
+    plan: plan?.source,
     warnings,
     outputBytes: bytes.length,
     timings: { read, segment: segmentMs, write: writeMs, save },
