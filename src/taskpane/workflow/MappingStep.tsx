@@ -1,11 +1,4 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Subtitle2, Text } from "@fluentui/react-components";
 import { Dispatch, useCallback, useMemo } from "react";
 import { ColumnMapping, Field } from "../../engine/segmentation/input";
 import { AutoMapping } from "../../engine/segmentation/mapping";
@@ -24,6 +17,7 @@ import {
 } from "./mappingModel";
 import { MappingPreview } from "./MappingPreview";
 import { FieldOrigin, TableSource, WorkflowAction } from "./state";
+import { MessageList } from "./MessageList";
 import { useStepStyles } from "./styles";
 
 export interface MappingStepProps {
@@ -61,20 +55,7 @@ export function MappingStep(props: MappingStepProps) {
       <Text size={200} className={step.wrapAnywhere}>
         {source.address} · {tableSize(source.table.rows.length, source.table.headers.length)}
       </Text>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Check before running</MessageBarTitle>
-            <ul className={step.list}>
-              {warnings.map((w) => (
-                <li key={w} className={step.wrapAnywhere}>
-                  {w}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <MessageList intent="warning" title="Check before running" messages={warnings} />
       <div className={step.stack}>
         <div className={step.tight}>
           <Subtitle2 as="h3" className={step.subheading}>
@@ -105,18 +86,7 @@ export function MappingStep(props: MappingStepProps) {
       />
       <MappingPreview table={source.table} mapping={mapping} />
       <ExclusionSummary table={source.table} mapping={mapping} defaultOrderCost={defaultOrderCost} />
-      {problems.length > 0 && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Before the settings</MessageBarTitle>
-            <ul className={step.list}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <MessageList intent="error" title="Before the settings" messages={problems} />
       <div className={step.actions}>
         <Button onClick={() => dispatch({ type: "goTo", step: "select" })}>Back</Button>
         <Button

@@ -6,9 +6,6 @@ import {
   Badge,
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   makeStyles,
@@ -23,6 +20,7 @@ import { NumberField } from "./NumberField";
 import { ServiceMatrix } from "./ServiceMatrix";
 import { NumberSettingKey, fieldProblems, matrixProblems, settingsProblems } from "./settingsModel";
 import { WorkflowAction } from "./state";
+import { MessageList } from "./MessageList";
 import { useStepStyles } from "./styles";
 
 export interface SettingsStepProps {
@@ -206,18 +204,7 @@ export function SettingsStep(props: SettingsStepProps) {
           <ArchetypeRules {...field} />
         </Section>
       </Accordion>
-      {problems.length > 0 && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Fix before running</MessageBarTitle>
-            <ul className={step.list}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <MessageList intent="error" title="Fix before running" messages={problems} />
       <div className={step.actions}>
         <Button onClick={() => dispatch({ type: "goTo", step: "map" })} disabled={busy}>
           Back
