@@ -14,7 +14,7 @@ import {
   ReportSheet,
   ReportTable,
 } from "../report";
-import { RunningSum } from "../sum";
+import { RunningSum, neumaierSum } from "../sum";
 import { DAYS_PER_YEAR, cashReleaseValue } from "../workingCapital";
 import { ColumnMapping, InputTable } from "./input";
 import { Policies, computePolicies } from "./policy";
@@ -330,21 +330,15 @@ function suppliersTable(items: Items, p: Policies): ReportTable {
   };
 }
 
-function sum(values: Float64Array): number {
-  const s = new RunningSum();
-  for (const v of values) s.add(v);
-  return s.value;
-}
-
 function summarise(
   input: InputTable,
   prepared: Prepared,
   p: Policies,
   s: SegmentationSettings,
 ): SegmentationSummary {
-  const inventoryValue = sum(p.currentValue);
-  const targetValue = sum(p.targetValue);
-  const annualCogs = sum(p.annualValue);
+  const inventoryValue = neumaierSum(p.currentValue);
+  const targetValue = neumaierSum(p.targetValue);
+  const annualCogs = neumaierSum(p.annualValue);
   const dio = (value: number) => (annualCogs > 0 ? (value / annualCogs) * DAYS_PER_YEAR : NaN);
   const dioNow = dio(inventoryValue);
   const weighted = new RunningSum();
@@ -355,8 +349,8 @@ function summarise(
     exceptions: prepared.exceptions.length,
     inventoryValue,
     targetValue,
-    release: sum(p.release),
-    slobValue: sum(p.slobExcess),
+    release: neumaierSum(p.release),
+    slobValue: neumaierSum(p.slobExcess),
     annualCogs,
     dioNow,
     dioTarget: s.targetDio ?? dio(targetValue),
@@ -421,6 +415,9 @@ function heatMapTable(p: Policies): ReportTable {
 }
 
 function releaseByArchetypeTable(p: Policies): ReportTable {
+  // Compensated, like the release table's Archetype rows, so the chart and that table agree exactly.
+  const totals = new SegmentTotals(2);
+  for (let i = 0; i < p.archetype.length; i++) totals.add(p.archetype[i], [p.release[i], p.slobExcess[i]]);
   return {
     name: "WC_ReleaseBySegment",
     columns: [
@@ -428,17 +425,7 @@ function releaseByArchetypeTable(p: Policies): ReportTable {
       col("release", "Cash release", "currency"),
       col("slobExcess", "of which SLOB", "currency"),
     ],
-    rows: ARCHETYPES.map((a) => {
-      let release = 0;
-      let slob = 0;
-      for (let i = 0; i < p.archetype.length; i++) {
-        if (p.archetype[i] === a) {
-          release += p.release[i];
-          slob += p.slobExcess[i];
-        }
-      }
-      return [a, release, slob];
-    }),
+    rows: ARCHETYPES.map((a) => [a, totals.value(a, 0), totals.value(a, 1)]),
   };
 }
 
