@@ -68,11 +68,19 @@ export type SheetBlock =
   | { kind: "kpis"; at: CellPosition; kpis: Kpi[] }
   | { kind: "table"; at: CellPosition; table: ReportTable; caption?: string };
 
-/** A native chart over a table on the same sheet. */
-export interface ChartSpec {
-  /** column: clustered columns; bar: horizontal bars; pareto: columns with a cumulative-% line. */
-  kind: "column" | "bar" | "pareto" | "line";
+/** Where a chart sits and how big it is. */
+interface ChartFrame {
   title: string;
+  at: CellPosition;
+  /** Size in points. */
+  width: number;
+  height: number;
+}
+
+/** A native category chart over one table on the same sheet. */
+export interface CategoryChartSpec extends ChartFrame {
+  /** column: clustered columns; bar: horizontal bars; pareto: columns with a cumulative-% line; line: lines. */
+  kind: "column" | "bar" | "pareto" | "line";
   /** Name of the source table (on the same sheet). */
   table: string;
   /** Key of the column holding the category labels. */
@@ -81,10 +89,42 @@ export interface ChartSpec {
   series: string[];
   /** For pareto: key of the cumulative-share column drawn as a line on a secondary axis. */
   cumulative?: string;
-  at: CellPosition;
-  /** Size in points. */
-  width: number;
-  height: number;
+}
+
+/**
+ * One series of an XY scatter chart: x and y from two numeric columns of a table on the same sheet,
+ * one point per row where both are numbers (rows with a blank x or y are not plotted).
+ */
+export interface XYSeriesSpec {
+  /** Legend entry. */
+  name: string;
+  /** Name of the source table (on the same sheet). */
+  table: string;
+  /** Key of the x-value column. */
+  x: string;
+  /** Key of the y-value column. */
+  y: string;
+  /** True: points joined by a line, in row order (a curve); false: markers only. */
+  line: boolean;
+}
+
+/**
+ * A native XY scatter chart (e.g. the service-vs-cash frontier). Axis number formats come from the
+ * first series' x and y columns.
+ */
+export interface ScatterChartSpec extends ChartFrame {
+  kind: "scatter";
+  series: XYSeriesSpec[];
+  xTitle: string;
+  yTitle: string;
+}
+
+/** A native chart on a sheet. */
+export type ChartSpec = CategoryChartSpec | ScatterChartSpec;
+
+/** Names of the tables a chart reads (its source tables must be on the chart's sheet). */
+export function chartTables(spec: ChartSpec): string[] {
+  return spec.kind === "scatter" ? [...new Set(spec.series.map((s) => s.table))] : [spec.table];
 }
 
 /**

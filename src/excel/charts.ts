@@ -3,14 +3,14 @@
  * writeReport.ts): native charts with one series per value column, a pareto's cumulative share as
  * a line on the secondary axis, and three-colour scales for the heat map.
  */
-import { ReportSheet, columnIndex } from "../engine/report";
+import { CategoryChartSpec, columnIndex } from "../engine/report";
 import { blockAddress, cellAddress } from "../engine/workbookParts/address";
 import { COLOR_SCALE_COLORS, colorScaleRuns } from "../engine/workbookParts/layout";
 import { RequestBatch } from "./batch";
 import { SMALL, TableLayout } from "./sheetBlocks";
 import { EXCEL_API, isExcelApiSupported } from "./requirements";
 
-const CHART_TYPES: Record<"column" | "bar" | "pareto" | "line", "ColumnClustered" | "BarClustered" | "Line"> =
+const CHART_TYPES: Record<CategoryChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Line"> =
   {
     column: "ColumnClustered",
     bar: "BarClustered",
@@ -54,7 +54,7 @@ export function queueChart(
   sheet: Excel.Worksheet,
   batch: RequestBatch,
   layout: TableLayout,
-  spec: ReportSheet["charts"][number],
+  spec: CategoryChartSpec,
 ): void {
   const { table, headerRow, column } = layout;
   const bodyRows = Math.max(1, table.rows.length);

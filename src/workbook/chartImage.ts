@@ -5,7 +5,14 @@
  * 1990), category labels, gridlines and a legend when there is more than one series, in Excel's
  * default palette. Drawn at twice its display size so it stays sharp when zoomed.
  */
-import { CellValue, ChartSpec, ColumnFormat, ReportTable, columnIndex } from "../engine/report";
+import {
+  CategoryChartSpec,
+  CellValue,
+  ChartSpec,
+  ColumnFormat,
+  ReportTable,
+  columnIndex,
+} from "../engine/report";
 import { CAP_HEIGHT, LINE_HEIGHT, drawText, fitText, textWidth } from "./bitmapFont";
 import { Raster, Rgb, encodePng } from "./png";
 
@@ -52,7 +59,7 @@ function numberOrNull(v: CellValue): number | null {
 }
 
 /** The chart's data from its table; ChartSkipped when the spec does not fit the table. */
-export function chartData(spec: ChartSpec, table: ReportTable): ChartData {
+export function chartData(spec: CategoryChartSpec, table: ReportTable): ChartData {
   const column = (key: string) => {
     const j = columnIndex(table, key);
     if (j < 0) throw new ChartSkipped(`column "${key}" is not in table ${table.name}`);
@@ -132,8 +139,12 @@ function finiteValues(series: readonly Series[]): number[] {
  */
 export function renderChart(
   spec: ChartSpec,
-  table: ReportTable,
+  tables: ReadonlyMap<string, ReportTable>,
 ): { png: Buffer; width: number; height: number } {
+  // TODO(scatter): XY charts are drawn by the frontier work in progress.
+  if (spec.kind === "scatter") throw new ChartSkipped("scatter charts are not drawn yet");
+  const table = tables.get(spec.table);
+  if (table === undefined) throw new ChartSkipped(`table ${spec.table} is not on that sheet`);
   const data = chartData(spec, table);
   const width = Math.round(spec.width * PIXELS_PER_POINT);
   const height = Math.round(spec.height * PIXELS_PER_POINT);
@@ -197,7 +208,12 @@ function categoryLabels(categories: readonly string[], slot: number, scale: numb
   return categories.map((c, i) => (i % every === 0 ? fitText(c, room, scale) : ""));
 }
 
-function drawColumnsOrLines(layout: Layout, kind: ChartSpec["kind"], data: ChartData, area: Box): void {
+function drawColumnsOrLines(
+  layout: Layout,
+  kind: CategoryChartSpec["kind"],
+  data: ChartData,
+  area: Box,
+): void {
   const { raster, s, labelScale } = layout;
   const values = finiteValues(data.series);
   const scale = niceScale(Math.min(0, ...values), Math.max(0, ...values));

@@ -356,10 +356,8 @@ function writeSheet(
 
   let charts = 0;
   for (const chart of spec.charts) {
-    const layout = layouts.get(chart.table);
     try {
-      if (layout === undefined) throw new ChartSkipped(`table ${chart.table} is not on that sheet`);
-      const picture = renderChart(chart, layout.table);
+      const picture = renderChart(chart, new Map([...layouts].map(([name, layout]) => [name, layout.table])));
       // exceljs's typings want its own Buffer type; a Node Buffer is what it writes.
       const image = workbook.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: "png" });
       ws.addImage(image, {

@@ -1,5 +1,5 @@
 /** writeReport against the recording fake: layout, formats, text safety, charts, chunking, payloads, cancel, restore. */
-import { NUMBER_FORMATS, Report } from "../../src/engine/report";
+import { CategoryChartSpec, NUMBER_FORMATS, Report } from "../../src/engine/report";
 import { COLOR_SCALE_COLORS } from "../../src/engine/workbookParts/layout";
 import { WriteCancelledError, writeReport } from "../../src/excel/writeReport";
 import { FakeExcel, FakeRequest, PAYLOAD_LIMIT } from "../support/fakeExcel";
@@ -250,7 +250,7 @@ describe("writeReport: a small report", () => {
       "Row 1 of table WC_Segmentation has 2 values for 15 columns.",
     );
     const chart = smallReport();
-    chart.sheets[0].charts[0] = { ...chart.sheets[0].charts[0], series: ["nope"] };
+    chart.sheets[0].charts[0] = { ...(chart.sheets[0].charts[0] as CategoryChartSpec), series: ["nope"] };
     await expect(writeReport(fx.context, chart)).rejects.toThrow("refers to column nope");
     expect(fx.syncCount).toBe(0);
   });

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { NUMBER_FORMATS, Report } from "../../src/engine/report";
+import { CategoryChartSpec, NUMBER_FORMATS, Report } from "../../src/engine/report";
 import { COLOR_SCALE_COLORS, TABLE_STYLE } from "../../src/engine/workbookParts/layout";
 import { OWNED_SHEETS_NAMESPACE, parseOwnership } from "../../src/engine/workbookParts/ownership";
 import { writeReport } from "../../src/excel/writeReport";
@@ -368,7 +368,7 @@ describe("writeReportToWorkbook: text, names and failures", () => {
   test("a chart that cannot be drawn is skipped with a warning, the rest is written", () => {
     const wb = inputWorkbook();
     const report = smallReport();
-    report.sheets[0].charts[0] = { ...report.sheets[0].charts[0], series: ["nope"] };
+    report.sheets[0].charts[0] = { ...(report.sheets[0].charts[0] as CategoryChartSpec), series: ["nope"] };
     report.sheets[0].charts[1] = { ...report.sheets[0].charts[1], width: 20 };
     const result = writeReportToWorkbook(wb, report);
     expect(result.charts).toBe(0);
