@@ -18,7 +18,44 @@ export interface SampleOptions {
   seed?: number;
   /** ISO date of the first week's Monday. Default 2024-01-01. */
   startDate?: string;
+  /**
+   * Add promotions and price changes (SampleDrivers) with a known effect in the demand history.
+   * Default false: the table is then exactly the one without this option.
+   */
+  promotions?: boolean;
 }
+
+/**
+ * The drivers of a sample generated with `promotions: true`, one row per table row and one column
+ * per history week plus SAMPLE_DRIVER_HORIZON future weeks (the promotion calendar and price list
+ * of the next quarter). Each week starts a promotion with probability 6% (lasting one or two weeks;
+ * promotion weeks are 1, others 0), and the list price moves to a new level, base × U(0.85, 1.15),
+ * with probability 4% a week. The base price is the row's Unit Price, or Unit Cost × 1.25 where
+ * there is none (as generated, before the bad rows of sampleBadRows are injected). Demand in week t is the demand the row would have had without the option times
+ * SAMPLE_PROMOTION_LIFT^promo_t × (price_t ÷ base)^SAMPLE_PRICE_ELASTICITY, rounded to a whole
+ * number (a sale of at least one unit stays at least one: the effect is ≥ 1.15^−1.5 ≈ 0.81).
+ */
+export interface SampleDrivers {
+  /** Weeks of drivers after the history. */
+  horizon: number;
+  /** 0/1 promotion flags, rows × (weeks + horizon). */
+  promo: number[][];
+  /** Prices, rows × (weeks + horizon). */
+  price: number[][];
+  /** Each row's base price, the price at which the demand history is unchanged. */
+  base: number[];
+  /** The true multiplicative lift of a promotion week. */
+  lift: number;
+  /** The true constant price elasticity. */
+  elasticity: number;
+}
+
+/** Future weeks covered by SampleDrivers. */
+export const SAMPLE_DRIVER_HORIZON = 13;
+/** True promotion lift in the sample with promotions: +60% in a promotion week. */
+export const SAMPLE_PROMOTION_LIFT = 1.6;
+/** True price elasticity in the sample with promotions: a 10% price cut sells about 17% more. */
+export const SAMPLE_PRICE_ELASTICITY = -1.5;
 
 export type DemandPattern = "smooth" | "seasonal" | "trending" | "intermittent" | "lumpy" | "dead" | "new";
 
@@ -52,6 +89,8 @@ export interface SampleData {
   badRows: SampleBadRows;
   /** Excel serial date of the history's last day (a Sunday): the as-of date for SLOB ages. */
   asOfDate: number;
+  /** Promotions and prices, only with `promotions: true`. */
+  drivers?: SampleDrivers;
 }
 
 export const SAMPLE_FIXED_HEADERS = [
@@ -617,14 +656,68 @@ export function generateSample(options: SampleOptions = {}): SampleData {
   );
   const rows = generated.map((r) => r.cells);
   const patterns = generated.map((r) => r.pattern);
+  const drivers = options.promotions ? addPromotions(rows, seed, weeks) : undefined;
   const badRows = sampleBadRows(skus);
   shareSkusAcrossPlants(rows, seed, badRows);
   injectBadRows(rows, badRows);
-  return {
-    table: { headers, rows, source: `Sample data (seed ${seed}, ${skus} SKUs × ${weeks} weeks)` },
+  const sample: SampleData = {
+    table: {
+      headers,
+      rows,
+      source: `Sample data (seed ${seed}, ${skus} SKUs × ${weeks} weeks${drivers ? ", with promotions" : ""})`,
+    },
     patterns,
     badRows,
     asOfDate,
+  };
+  if (drivers) sample.drivers = drivers;
+  return sample;
+}
+
+/**
+ * Draws each row's promotion calendar and price list (SampleDrivers) from its own stream and
+ * applies their effect to the row's demand history in place.
+ */
+function addPromotions(rows: CellValue[][], seed: number, weeks: number): SampleDrivers {
+  const length = weeks + SAMPLE_DRIVER_HORIZON;
+  const promo: number[][] = [];
+  const price: number[][] = [];
+  const bases: number[] = [];
+  rows.forEach((cells, i) => {
+    // Streams −2, −3, … : disjoint from the rows' (0, 1, …) and shareSkusAcrossPlants' (−1).
+    const rng = new Random(mix(seed, -2 - i));
+    const unitPrice = cells[COLUMN["Unit Price"]];
+    const unitCost = cells[COLUMN["Unit Cost"]];
+    const base = typeof unitPrice === "number" ? unitPrice : cents((unitCost as number) * 1.25);
+    const flags = new Array<number>(length).fill(0);
+    const prices = new Array<number>(length);
+    let level = 1;
+    for (let t = 0; t < length; t++) {
+      if (flags[t] === 0 && rng.chance(0.06)) {
+        flags[t] = 1;
+        if (t + 1 < length && rng.chance(0.5)) flags[t + 1] = 1;
+      }
+      if (rng.chance(0.04)) level = rng.uniform(0.85, 1.15);
+      prices[t] = cents(base * level);
+    }
+    for (let t = 0; t < weeks; t++) {
+      const c = SAMPLE_FIXED_HEADERS.length + t;
+      const demand = cells[c];
+      if (typeof demand !== "number" || demand === 0) continue;
+      const effect = SAMPLE_PROMOTION_LIFT ** flags[t] * (prices[t] / base) ** SAMPLE_PRICE_ELASTICITY;
+      cells[c] = Math.max(1, Math.round(demand * effect));
+    }
+    promo.push(flags);
+    price.push(prices);
+    bases.push(base);
+  });
+  return {
+    horizon: SAMPLE_DRIVER_HORIZON,
+    promo,
+    price,
+    base: bases,
+    lift: SAMPLE_PROMOTION_LIFT,
+    elasticity: SAMPLE_PRICE_ELASTICITY,
   };
 }
 

@@ -383,14 +383,25 @@ export function simFillRate(
 }
 
 /**
- * Forecasts of demand per row for the next `horizon` periods; with method "auto" the model is chosen per row by rolling-origin holdout error (MASE) and must beat seasonal naive.
+ * Forecasts of demand per row for the next `horizon` periods; with method "auto" the model is chosen per row by rolling-origin holdout error (MASE) and must beat seasonal naive. Optional promotion and price drivers lift or lower the forecast.
  * @customfunction FORECAST
  * @param demand_history Demand history, one row per item and one column per period, oldest first; interior blanks are interpolated.
  * @param horizon Number of future periods to forecast (a whole number ≥ 1).
  * @param [method] "auto" (default), "naive", "snaive", "ses", "damped", "hw_add", "hw_mul", "croston", "sba" or "tsb".
  * @param [season_length] Periods per season (e.g. 12 for months, 52 for weeks); detected from the data when omitted.
+ * @param [promo] Promotion per period, 1 = promoted and 0 or blank = not (or an intensity ≥ 0): one column per history period and per forecast step, one row per item or one row for all.
+ * @param [price] Price per period (> 0; blank = unknown): one column per history period and per forecast step, one row per item or one row for all.
+ * @param [sensing] TRUE corrects the first forecast steps toward a recent level shift (demand sensing); FALSE or omitted leaves the model's forecast.
  * @returns One row of forecasts per item.
  */
-export function forecast(demand_history: any[][], horizon: any, method?: any, season_length?: any): any[][] {
-  return forecastCall(demand_history, horizon, method, season_length);
+export function forecast(
+  demand_history: any[][],
+  horizon: any,
+  method?: any,
+  season_length?: any,
+  promo?: any,
+  price?: any,
+  sensing?: any,
+): any[][] {
+  return forecastCall(demand_history, horizon, method, season_length, promo, price, sensing);
 }

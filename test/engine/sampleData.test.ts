@@ -10,10 +10,14 @@ import {
   SAMPLE_PLANTS,
   SAMPLE_REGIONS,
   SAMPLE_SUPPLIERS,
+  SAMPLE_DRIVER_HORIZON,
+  SAMPLE_PRICE_ELASTICITY,
+  SAMPLE_PROMOTION_LIFT,
   generateSample,
   generateSampleTable,
   sampleBadRows,
 } from "../../src/engine/sampleData";
+import { forecastSeries } from "../../src/engine/forecast";
 import { autoMap } from "../../src/engine/segmentation/mapping";
 import {
   detectHistory,
@@ -252,5 +256,89 @@ describe("realism", () => {
     const total = values.reduce((a, b) => a + b, 0);
     const top = values.slice(0, Math.round(values.length * 0.2)).reduce((a, b) => a + b, 0);
     expect(top / total).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe("promotions option", () => {
+  const promoted = generateSample({ promotions: true });
+  const drivers = promoted.drivers!;
+
+  it("leaves the default sample untouched and has no drivers without the option", () => {
+    expect(sample.drivers).toBeUndefined();
+    expect(generateSample({ promotions: false })).toEqual(sample);
+  });
+
+  it("is deterministic and covers the history plus 13 future weeks", () => {
+    expect(generateSample({ promotions: true })).toEqual(promoted);
+    expect(drivers.horizon).toBe(SAMPLE_DRIVER_HORIZON);
+    expect(drivers.lift).toBe(1.6);
+    expect(drivers.elasticity).toBe(-1.5);
+    expect(drivers.promo).toHaveLength(table.rows.length);
+    for (const row of [...drivers.promo, ...drivers.price]) expect(row).toHaveLength(104 + 13);
+    for (const row of drivers.promo) for (const p of row) expect([0, 1]).toContain(p);
+    for (const row of drivers.price) for (const x of row) expect(x).toBeGreaterThan(0);
+  });
+
+  it("changes only the demand history, by exactly lift^promo × (price ÷ base)^elasticity, rounded", () => {
+    // The base price is read before the bad rows are injected: skip the two whose prices change then.
+    const mismatches: string[] = [];
+    promoted.table.rows.forEach((row, i) => {
+      const plain = table.rows[i];
+      if (JSON.stringify(row.slice(0, FIXED)) !== JSON.stringify(plain.slice(0, FIXED)))
+        mismatches.push(`row ${i}`);
+      if (i === badRows.missingCost || i === badRows.duplicateSku) return;
+      const unitPrice = plain[col("Unit Price")];
+      const base = drivers.base[i];
+      // The base is the Unit Price, or Unit Cost × 1.25 in cents where there is none.
+      if (typeof unitPrice === "number") expect(base).toBe(unitPrice);
+      else
+        expect(Math.abs(base - (plain[col("Unit Cost")] as number) * 1.25)).toBeLessThanOrEqual(
+          0.005 + 1e-12,
+        );
+      const after = history(row);
+      history(plain).forEach((v, t) => {
+        const effect =
+          SAMPLE_PROMOTION_LIFT ** drivers.promo[i][t] *
+          (drivers.price[i][t] / base) ** SAMPLE_PRICE_ELASTICITY;
+        const expected = v === null || v === 0 ? v : Math.max(1, Math.round(v * effect));
+        if (after[t] !== expected) mismatches.push(`row ${i} week ${t}: ${after[t]} ≠ ${expected}`);
+      });
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("promotes about 9% of weeks and changes the price a few times a year", () => {
+    const weeks = drivers.promo.flat();
+    const share = weeks.reduce((a, b) => a + b, 0) / weeks.length;
+    expect(share).toBeGreaterThan(0.07);
+    expect(share).toBeLessThan(0.11);
+    const changes = drivers.price.map((r) => r.filter((x, t) => t > 0 && x !== r[t - 1]).length);
+    expect(changes.reduce((a, b) => a + b, 0) / changes.length).toBeGreaterThan(2);
+  });
+
+  it("has the promised lift and elasticity: the forecast engine recovers them on smooth items", () => {
+    // Median over smooth items of the estimated lift (shrunk by k ÷ (k + 1) for k ≈ 9 promoted weeks:
+    // 1.6^0.9 ≈ 1.53) and elasticity (−1.5, attenuated by the noise of weekly demand).
+    const lifts: number[] = [];
+    const elasticities: number[] = [];
+    promoted.table.rows.forEach((row, i) => {
+      if (patterns[i] !== "smooth" || badRows.noDemand === i) return;
+      const result = forecastSeries(Float64Array.from(history(row).map((v) => v ?? NaN)), {
+        horizon: 1,
+        method: "ses",
+        drivers: {
+          promo: Float64Array.from(drivers.promo[i].slice(0, 105)),
+          price: Float64Array.from(drivers.price[i].slice(0, 105)),
+        },
+      });
+      lifts.push(result.lift!);
+      elasticities.push(result.elasticity!);
+    });
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    expect(lifts.length).toBeGreaterThan(200);
+    expect(median(lifts)).toBeGreaterThan(1.45);
+    expect(median(lifts)).toBeLessThan(1.6);
+    expect(median(elasticities)).toBeGreaterThan(-1.7);
+    expect(median(elasticities)).toBeLessThan(-1.2);
   });
 });

@@ -48,7 +48,7 @@ const CATALOGUE: Record<string, string[]> = {
   MAPE: ["actual", "forecast"],
   BIAS: ["actual", "forecast"],
   DEMANDCLASS: ["demand_history"],
-  FORECAST: ["demand_history", "horizon", "[method]", "[season_length]"],
+  FORECAST: ["demand_history", "horizon", "[method]", "[season_length]", "[promo]", "[price]", "[sensing]"],
   SIMFILLRATE: ["demand_mean", "demand_sd", "lead_time", "safety_stock", "order_qty", "[periods]", "[seed]"],
 };
 

@@ -15,11 +15,19 @@
  *    as is, with its holdout accuracy reported when the series is long enough. "hw_mul" on a
  *    series with a value ≤ 0 is #NUM! (multiplicative seasonality needs positive data).
  * 4. Final fit of the model on the whole row; forecasts for T+1 … T+horizon.
+ * Drivers (options.drivers, drivers.ts): after step 1 the promotion lift and price elasticity are
+ * estimated on the row, steps 2–4 run on the de-driven history (demand ÷ driver effect), so every
+ * candidate of "auto" is scored on the same de-driven holdout, and the forecasts are multiplied by
+ * the effect of their own columns. Driver column j belongs to history column j (before blanks are
+ * trimmed), so step h of a row whose last number is in column k uses driver column k + h. A negative
+ * promotion, a price ≤ 0 or an infinite driver is #NUM! for the row.
+ * Sensing (options.sensing, sensing.ts): the first steps are corrected by the recent one-step errors.
  * 5. Clamping: when every history value is ≥ 0 the forecasts are floored at 0 (demand cannot be
  *    negative; a damped or Holt-Winters trend can extrapolate below 0). A history with negative
  *    values (returns, net demand) is not clamped. A non-finite forecast is #NUM!.
  */
 import { ErrorKind, EngineError } from "../errors";
+import { type DriverEstimate, driversDomain, estimateDrivers } from "./drivers";
 import { NON_FINITE, prepareHistory } from "./history";
 import { type ModelSpec, fitModel, modelFor } from "./models";
 import { detectSeasonLength } from "./seasonality";
@@ -31,6 +39,7 @@ import {
   scoreCandidate,
   selectModel,
 } from "./select";
+import { applySensing, sensingCorrection } from "./sensing";
 import {
   type ForecastMethod,
   type ForecastOptions,
@@ -64,18 +73,28 @@ interface RowDiagnostics {
   seasonLength: number;
   holdout: HoldoutAccuracy | null;
   residualRmse: number;
+  /** The drivers' estimate (lift 1, elasticity 0 without drivers). */
+  drivers: DriverEstimate;
+}
+
+/** Where a row's driver values are: the arrays (null when absent) and the row's first column. */
+interface RowDrivers {
+  promo: Float64Array | null;
+  price: Float64Array | null;
+  offset: number;
 }
 
 /**
  * Forecasts history[offset, offset + periods) into out[outOffset, outOffset + horizon); returns the
  * row's ErrorKind (out untouched on error) and fills `diagnostics` on success. Options are
- * assumed valid (forecastOptionsDomain).
+ * assumed valid (forecastOptionsDomain); `drivers` is null when the call has none.
  */
 function forecastRow(
   history: Float64Array,
   offset: number,
   periods: number,
   options: ForecastOptions,
+  drivers: RowDrivers | null,
   out: Float64Array,
   outOffset: number,
   ws: ForecastWorkspace,
@@ -84,9 +103,31 @@ function forecastRow(
 ): ErrorKind {
   const { horizon, method } = options;
   const y = ws.series;
-  const n = prepareHistory(history, offset, periods, y);
+  let n = prepareHistory(history, offset, periods, drivers === null ? y : ws.original);
   if (n === NON_FINITE) return ErrorKind.Num;
   if (n === 0) return ErrorKind.DivZero;
+
+  // Drivers: y becomes the de-driven history (drivers.ts); ws.original keeps the history as given.
+  // `first` is the column of y[0], so y[t] is column first + t and step h is column first + n − 1 + h.
+  let first = 0;
+  const effect = ws.drivers.effect;
+  const estimate = diagnostics ? diagnostics.drivers : { lift: 1, elasticity: 0 };
+  if (drivers !== null) {
+    const { promo, price } = drivers;
+    if (driversDomain(promo, price, drivers.offset, periods + horizon) !== ErrorKind.None)
+      return ErrorKind.Num;
+    estimateDrivers(history, offset, periods, horizon, promo, price, drivers.offset, ws.drivers, estimate);
+    for (let j = 0; j < periods + horizon; j++)
+      if (!(effect[j] > 0 && effect[j] < Infinity)) return ErrorKind.Num;
+    const driven = ws.drivenHistory;
+    for (let j = 0; j < periods; j++) driven[j] = history[offset + j] / effect[j];
+    while (history[offset + first] !== history[offset + first]) first++;
+    n = prepareHistory(driven, 0, periods, y);
+    if (n === NON_FINITE) return ErrorKind.Num;
+  } else {
+    estimate.lift = 1;
+    estimate.elasticity = 0;
+  }
 
   let magnitude = 0;
   let nonNegative = true;
@@ -99,7 +140,12 @@ function forecastRow(
   }
 
   if (n === 1) {
-    out.fill(y[0], outOffset, outOffset + horizon);
+    for (let h = 0; h < horizon; h++) {
+      const f = drivers === null ? y[0] : y[0] * effect[first + h + 1];
+      if (!Number.isFinite(f)) return ErrorKind.Num;
+      ws.originForecast[h] = f;
+    }
+    for (let h = 0; h < horizon; h++) out[outOffset + h] = ws.originForecast[h];
     if (diagnostics) {
       diagnostics.model = modelFor("naive");
       diagnostics.seasonLength = 1;
@@ -118,6 +164,7 @@ function forecastRow(
     up = 2 ** half;
     down = 2 ** (e - half);
     for (let t = 0; t < n; t++) y[t] = y[t] * up * down;
+    if (drivers !== null) for (let t = 0; t < n; t++) ws.original[t] = ws.original[t] * up * down;
   }
 
   let m: number;
@@ -132,6 +179,7 @@ function forecastRow(
   if ((method === "hw_add" || method === "hw_mul") && m < 2) return ErrorKind.Num;
   if (method === "hw_mul" && !positive) return ErrorKind.Num;
 
+  // Every candidate is scored on the same (de-driven) holdout, so the choice stays fair.
   prepareHoldout(y, n, horizon, m, ws, holdout);
   let model: ModelSpec;
   let scored = true;
@@ -146,13 +194,16 @@ function forecastRow(
   const sse = fitModel(model, y, n, m, ws, scored);
   if (!(sse < Infinity)) return ErrorKind.Num;
   const errorCount = ws.errorCount;
+  const correction = options.sensing ? sensingCorrection(model, y, n, m, ws) : 0;
   const forecast = ws.originForecast; // staged, so a row in error leaves `out` untouched
   model.forecast(y, n, m, ws.parameters[model.id], horizon, forecast, 0, ws);
+  applySensing(correction, forecast, horizon);
   const unscale = 1 / up / down;
   for (let h = 0; h < horizon; h++) {
     let f = forecast[h];
     if (nonNegative && f < 0) f = 0;
     f = f / up / down;
+    if (drivers !== null) f *= effect[first + n + h];
     if (!Number.isFinite(f)) return ErrorKind.Num;
     forecast[h] = f;
   }
@@ -160,10 +211,35 @@ function forecastRow(
   if (diagnostics) {
     diagnostics.model = model;
     diagnostics.seasonLength = m;
+    if (scored && drivers !== null) redriveHoldout(model, ws.original, n, horizon, m, first, ws, holdout);
     diagnostics.holdout = scored ? holdoutAccuracy(model, ws, holdout) : null;
     diagnostics.residualRmse = errorCount > 0 ? Math.sqrt(sse / errorCount) * unscale : NaN;
   }
   return ErrorKind.None;
+}
+
+/**
+ * Turns the de-driven holdout of `model` back into demand: the actuals and the MASE scale from the
+ * history as given, each forecast of column first + o + s multiplied by its driver effect.
+ */
+function redriveHoldout(
+  model: ModelSpec,
+  original: Float64Array,
+  n: number,
+  horizon: number,
+  m: number,
+  first: number,
+  ws: ForecastWorkspace,
+  holdout: Holdout,
+): void {
+  prepareHoldout(original, n, horizon, m, ws, holdout);
+  const forecasts = ws.holdoutForecast[model.id];
+  const effect = ws.drivers.effect;
+  let index = 0;
+  for (let o = n - holdout.origins; o < n; o++) {
+    const steps = Math.min(horizon, n - o);
+    for (let s = 0; s < steps; s++) forecasts[index++] *= effect[first + o + s];
+  }
 }
 
 function newHoldout(): Holdout {
@@ -171,7 +247,13 @@ function newHoldout(): Holdout {
 }
 
 function newDiagnostics(): RowDiagnostics {
-  return { model: modelFor("naive"), seasonLength: 1, holdout: null, residualRmse: NaN };
+  return {
+    model: modelFor("naive"),
+    seasonLength: 1,
+    holdout: null,
+    residualRmse: NaN,
+    drivers: { lift: 1, elasticity: 0 },
+  };
 }
 
 /**
@@ -181,6 +263,18 @@ function newDiagnostics(): RowDiagnostics {
 export function forecastSeries(history: Float64Array, options: ForecastOptions): ForecastResult {
   const kind = optionsKindForRow(forecastOptionsDomain(options), history, 0, history.length);
   if (kind !== ErrorKind.None) throw new EngineError(kind, optionsMessage(kind, options));
+  const length = history.length + options.horizon;
+  const drivers = rowDrivers(
+    options,
+    (name, given) => {
+      throw new EngineError(
+        ErrorKind.Value,
+        `drivers.${name} must have one value per history period and per forecast step ` +
+          `(${history.length} + ${options.horizon} = ${length}), not ${given}`,
+      );
+    },
+    length,
+  );
   const forecast = new Float64Array(options.horizon);
   const ws = new ForecastWorkspace(history.length, options.horizon);
   const diagnostics = newDiagnostics();
@@ -189,20 +283,52 @@ export function forecastSeries(history: Float64Array, options: ForecastOptions):
     0,
     history.length,
     options,
+    drivers,
     forecast,
     0,
     ws,
     newHoldout(),
     diagnostics,
   );
-  if (rowKind !== ErrorKind.None) throw new EngineError(rowKind, rowMessage(rowKind, options));
-  return {
+  if (rowKind !== ErrorKind.None) {
+    const badDrivers =
+      drivers !== null && driversDomain(drivers.promo, drivers.price, 0, length) !== ErrorKind.None;
+    throw new EngineError(
+      rowKind,
+      badDrivers
+        ? "promo must be ≥ 0 and price > 0 (blank = no promotion / price unknown)"
+        : rowMessage(rowKind, options),
+    );
+  }
+  const result: ForecastResult = {
     method: diagnostics.model.name,
     seasonLength: diagnostics.seasonLength,
     forecast,
     holdout: diagnostics.holdout,
     residualRmse: diagnostics.residualRmse,
   };
+  if (drivers !== null) {
+    result.lift = diagnostics.drivers.lift;
+    result.elasticity = diagnostics.drivers.elasticity;
+  }
+  return result;
+}
+
+/**
+ * The drivers of the options as a RowDrivers with offset 0 (null when neither is given), after
+ * checking that each given driver has `length` values (`wrongLength` is called otherwise).
+ */
+function rowDrivers(
+  options: ForecastOptions,
+  wrongLength: (name: string, given: number) => never,
+  length: number,
+): RowDrivers | null {
+  const promo = options.drivers?.promo ?? null;
+  const price = options.drivers?.price ?? null;
+  if (promo === null && price === null) return null;
+  if (promo !== null && promo.length !== length) wrongLength("promo", promo.length);
+  if (price !== null && price.length !== length) wrongLength("price", price.length);
+  return { promo, price, offset: 0 };
 }
 
 /**
@@ -219,6 +345,10 @@ export interface ForecastDiagnosticColumns {
   mase: Float64Array;
   bias: Float64Array;
   residualRmse: Float64Array;
+  /** With drivers: the promotion lift L per row (drivers.ts). */
+  lift?: Float64Array;
+  /** With drivers: the price elasticity β per row. */
+  elasticity?: Float64Array;
 }
 
 /** `method` entry of a row in error in ForecastDiagnosticColumns. */
@@ -251,6 +381,15 @@ export function forecastInto(
   if (history.length !== rows * periods || out.length !== rows * horizon) {
     throw new RangeError("forecastInto: history must be rows × periods and out rows × horizon");
   }
+  const drivers = rowDrivers(
+    options,
+    (name, given) => {
+      throw new RangeError(
+        `forecastInto: drivers.${name} must be rows × (periods + horizon) = ${rows * (periods + horizon)}, not ${given}`,
+      );
+    },
+    rows * (periods + horizon),
+  );
   const ws = new ForecastWorkspace(periods, horizon);
   const holdout = newHoldout();
   const diagnostics = columns ? newDiagnostics() : null;
@@ -262,17 +401,21 @@ export function forecastInto(
       columns.mase,
       columns.bias,
       columns.residualRmse,
+      columns.lift,
+      columns.elasticity,
     ]) {
-      column.fill(NaN, 0, rows);
+      column?.fill(NaN, 0, rows);
     }
   }
   for (let row = 0; row < rows; row++) {
     if (status[row] !== 0) continue;
+    if (drivers !== null) drivers.offset = row * (periods + horizon);
     status[row] = forecastRow(
       history,
       row * periods,
       periods,
       options,
+      drivers,
       out,
       row * horizon,
       ws,
@@ -286,6 +429,8 @@ export function forecastInto(
       columns.mase[row] = diagnostics.holdout ? diagnostics.holdout.mase : NaN;
       columns.bias[row] = diagnostics.holdout ? diagnostics.holdout.bias : NaN;
       columns.residualRmse[row] = diagnostics.residualRmse;
+      if (columns.lift) columns.lift[row] = diagnostics.drivers.lift;
+      if (columns.elasticity) columns.elasticity[row] = diagnostics.drivers.elasticity;
     }
   }
 }

@@ -2,6 +2,8 @@
  * Preallocated work buffers and model state, created once per call and reused for every series, so
  * the per-series and per-period loops allocate nothing (DESIGN §1: Float64Array on hot paths).
  */
+import { type DriverBuffers, newDriverBuffers } from "./drivers";
+import { SENSING_ERRORS } from "./sensing";
 
 /** Most smoothing parameters any model has (α, β*, γ* or α, β*, φ). */
 export const MAX_PARAMETERS = 3;
@@ -58,6 +60,15 @@ export class ForecastWorkspace {
   /** Forecast buffer for one origin (length horizon). */
   readonly originForecast: Float64Array;
 
+  // Drivers (drivers.ts): the row as given (prepared, scaled), the de-driven row, the estimation.
+  /** The prepared history before de-driving (the series the re-driven holdout is scored on). */
+  readonly original: Float64Array;
+  /** history ÷ driver effect, blanks kept, before preparation. */
+  readonly drivenHistory: Float64Array;
+  readonly drivers: DriverBuffers;
+  /** Forecasts from the sensing origin (sensing.ts): SENSING_ERRORS + 1 steps. */
+  readonly sensingForecast: Float64Array;
+
   constructor(
     readonly periods: number,
     readonly horizon: number,
@@ -85,5 +96,9 @@ export class ForecastWorkspace {
     this.holdoutForecast = [];
     for (let i = 0; i < MODEL_COUNT; i++) this.holdoutForecast.push(new Float64Array(points));
     this.originForecast = new Float64Array(horizon);
+    this.original = new Float64Array(Math.max(1, periods));
+    this.drivenHistory = new Float64Array(Math.max(1, periods));
+    this.drivers = newDriverBuffers(periods + horizon);
+    this.sensingForecast = new Float64Array(SENSING_ERRORS + 1);
   }
 }
