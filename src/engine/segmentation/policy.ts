@@ -8,6 +8,7 @@ import { eoqUnchecked } from "../lotSize";
 import { normSInv } from "../normal";
 import { fillRateSafetyStockUnchecked, sigmaLtUnchecked } from "../safetyStock";
 import { DAYS_PER_YEAR } from "../workingCapital";
+import { BufferBasis, ItemForecasts } from "./forecastBuffers";
 import { PeriodUnit, DAYS_PER_PERIOD } from "./input";
 import { Items } from "./prepare";
 import { AbcXyzCell, Archetype, SegmentationSettings } from "./settings";
@@ -27,9 +28,24 @@ export interface Policies {
   volatileDemand: boolean[];
   serviceTarget: Float64Array;
   annualValue: Float64Array;
+  /** σ of demand over L + R behind the recommended safety stock (forecast error or demand SD). */
   sigmaLt: Float64Array;
+  /** The recommended safety stock: the forecast buffer where one is used, else the demand-SD buffer. */
   safetyStock: Float64Array;
+  /** Demand over the lead time (forecast or mean × L) + the recommended safety stock. */
   reorderPoint: Float64Array;
+  /** Safety stock from the demand mean and SD (the method without forecasts). */
+  bufferDemandSd: Float64Array;
+  /** σ over L + R from the forecast error √((L+R)·RMSE² + F²·σL²); NaN without a forecast. */
+  forecastSigmaLt: Float64Array;
+  /** Safety stock from the forecast error; NaN without a forecast (shown even where not used). */
+  bufferForecast: Float64Array;
+  /** True where the recommended buffer and reorder point come from the forecast. */
+  forecastUsed: boolean[];
+  /** safetyStock − bufferDemandSd (0 where the forecast is not used). */
+  bufferChange: Float64Array;
+  /** bufferChange × unit cost: the cash the forecast frees (negative: ties up). */
+  bufferCashEffect: Float64Array;
   lotSize: Float64Array;
   targetUnits: Float64Array;
   targetValue: Float64Array;
@@ -120,12 +136,16 @@ function policyText(p: {
   return parts.join("; ");
 }
 
-/** Computes every item's policy. `periodUnit` converts lead times to days for the risk flags. */
+/**
+ * Computes every item's policy. `periodUnit` converts lead times to days for the risk flags;
+ * `forecasts` (forecastBuffers.ts) supplies the forecast-driven buffers where they are used.
+ */
 export function computePolicies(
   items: Items,
   settings: SegmentationSettings,
   periodsPerYear: number,
   periodUnit: PeriodUnit,
+  forecasts?: ItemForecasts,
 ): Policies {
   const n = items.count;
   const f = () => new Float64Array(n);
@@ -151,6 +171,12 @@ export function computePolicies(
     sigmaLt: f(),
     safetyStock: f(),
     reorderPoint: f(),
+    bufferDemandSd: f(),
+    forecastSigmaLt: f(),
+    bufferForecast: f(),
+    forecastUsed: new Array<boolean>(n),
+    bufferChange: f(),
+    bufferCashEffect: f(),
     lotSize: f(),
     targetUnits: f(),
     targetValue: f(),
@@ -210,27 +236,60 @@ export function computePolicies(
     );
     p.serviceTarget[i] = service;
 
-    const sigma = sigmaLtUnchecked(items.demandSd[i], leadTime, mean, leadTimeSd, settings.reviewPeriods);
-    p.sigmaLt[i] = sigma;
     const eoq = annual > 0 ? eoqUnchecked(annual, items.orderCost[i], cost, settings.holdingRate) : 0;
     const lot = lotSizeUnits(eoq, items.moq[i]);
     p.lotSize[i] = lot;
 
-    let safety: number;
-    if (settings.serviceMethod === "fill" && lot > 0)
-      safety = fillRateSafetyStockUnchecked(service, sigma, lot);
-    else {
-      if (settings.serviceMethod === "fill" && sigma > 0)
-        p.warnings[i].push("no lot size: cycle-service safety stock");
+    // The same safety-stock method for both buffers: fill rate over the lot, else cycle service.
+    const fillRate = settings.serviceMethod === "fill" && lot > 0;
+    const safetyFor = (sigma: number): number => {
+      if (!(annual > 0)) return 0; // nothing to protect
+      if (fillRate) return fillRateSafetyStockUnchecked(service, sigma, lot);
       if (service !== lastLevel) {
         lastLevel = service;
         lastZ = normSInv(service);
       }
-      safety = lastZ > 0 ? lastZ * sigma : 0;
+      return lastZ > 0 ? lastZ * sigma : 0;
+    };
+    const sigmaDemand = sigmaLtUnchecked(
+      items.demandSd[i],
+      leadTime,
+      mean,
+      leadTimeSd,
+      settings.reviewPeriods,
+    );
+    if (settings.serviceMethod === "fill" && !fillRate && sigmaDemand > 0)
+      p.warnings[i].push("no lot size: cycle-service safety stock");
+    const bufferDemandSd = safetyFor(sigmaDemand);
+    p.bufferDemandSd[i] = bufferDemandSd;
+
+    // Forecast buffer: the one-step RMSE scaled to L + R like the demand SD in σLT, with the
+    // forecast as the demand rate that lead-time variance multiplies; the forecast is flat, so the
+    // demand over the lead time is L · F (the reorder point covers L, as mean · L does).
+    const level = forecasts ? forecasts.level[i] : NaN;
+    let sigmaForecast = NaN;
+    let bufferForecast = NaN;
+    if (level === level) {
+      sigmaForecast = sigmaLtUnchecked(
+        forecasts!.rmse[i],
+        leadTime,
+        level,
+        leadTimeSd,
+        settings.reviewPeriods,
+      );
+      bufferForecast = safetyFor(sigmaForecast);
     }
-    if (!(annual > 0)) safety = 0; // nothing to protect
+    p.forecastSigmaLt[i] = sigmaForecast;
+    p.bufferForecast[i] = bufferForecast;
+    const useForecast = forecasts !== undefined && forecasts.basis[i] === BufferBasis.Forecast;
+    p.forecastUsed[i] = useForecast;
+    const safety = useForecast ? bufferForecast : bufferDemandSd;
+    p.sigmaLt[i] = useForecast ? sigmaForecast : sigmaDemand;
     p.safetyStock[i] = safety;
-    p.reorderPoint[i] = Math.max(0, mean) * leadTime + safety;
+    p.reorderPoint[i] = (useForecast ? level : Math.max(0, mean)) * leadTime + safety;
+    const bufferChange = safety - bufferDemandSd;
+    p.bufferChange[i] = bufferChange;
+    p.bufferCashEffect[i] = bufferChange * cost;
     const targetUnits = safety + lot / 2;
     p.targetUnits[i] = targetUnits;
     const targetValue = targetUnits * cost;

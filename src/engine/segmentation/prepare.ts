@@ -46,6 +46,13 @@ export interface Items {
   /** CV of per-period demand; NaN where undefined (fewer than 2 periods or mean ≤ 0). */
   demandCv: Float64Array;
   annualDemand: Float64Array;
+  /** Periods per item in `history` (0 when demand came from an annual-demand column). */
+  periods: number;
+  /**
+   * Demand history, row-major count × periods, NaN for a blank period (the cells the moments
+   * above were computed from; an item with text in its history is an exception, never here).
+   */
+  history: Float64Array;
   warnings: string[][];
 }
 
@@ -130,7 +137,7 @@ function grow<T extends Float64Array | Uint8Array | Uint32Array>(array: T, size:
   return bigger;
 }
 
-function emptyItems(capacity: number): Items {
+function emptyItems(capacity: number, periods: number, historyCapacity: number): Items {
   const f = () => new Float64Array(capacity);
   return {
     count: 0,
@@ -156,6 +163,8 @@ function emptyItems(capacity: number): Items {
     demandSd: f(),
     demandCv: f(),
     annualDemand: f(),
+    periods,
+    history: new Float64Array(historyCapacity),
     warnings: [],
   };
 }
@@ -182,12 +191,12 @@ function trim(items: Items): Items {
   const n = items.count;
   const out = { ...items, index: items.index.slice(0, n), singleSource: items.singleSource.slice(0, n) };
   for (const key of FLOAT_COLUMNS) out[key] = items[key].slice(0, n);
+  const historyLength = n * items.periods;
+  if (items.history.length > historyLength) out.history = items.history.slice(0, historyLength);
   return out;
 }
 
-/**
- * Validates and types every row. `options.history` is a scratch buffer for one row of history.
- */
+/** Validates and types every row. */
 export function prepareItems(input: InputTable, mapping: ColumnMapping, defaultOrderCost: number): Prepared {
   const periodsPerYear = PERIODS_PER_YEAR[mapping.periodUnit];
   const leadTimeFactor =
@@ -196,8 +205,10 @@ export function prepareItems(input: InputTable, mapping: ColumnMapping, defaultO
       : DAYS_PER_PERIOD[mapping.leadTimeUnit] / DAYS_PER_PERIOD[mapping.periodUnit];
   const historyColumns = mapping.history;
   const periods = historyColumns.length;
-  const historyRow = new Float64Array(periods);
-  let items = emptyItems(Math.min(input.rows.length, 1 << 16) || 1);
+  // The history is read straight into its place in items.history (one allocation of the upper
+  // bound, rows × periods, trimmed once at the end); a row that becomes an exception is overwritten.
+  let items = emptyItems(Math.min(input.rows.length, 1 << 16) || 1, periods, input.rows.length * periods);
+  const history = items.history;
   const exceptions: RowException[] = [];
   const firstRowOfKey = new Map<string, number>();
   const keyHasPlant = mapping.columns.plant !== undefined;
@@ -253,17 +264,18 @@ export function prepareItems(input: InputTable, mapping: ColumnMapping, defaultO
     let annual = NaN;
     if (periods > 0) {
       let textCell: string | null = null;
+      const start = items.count * periods;
       for (let t = 0; t < periods; t++) {
         const v = row[historyColumns[t]];
-        if (typeof v === "number" && Number.isFinite(v)) historyRow[t] = v;
-        else if (isBlankCell(v)) historyRow[t] = NaN;
+        if (typeof v === "number" && Number.isFinite(v)) history[start + t] = v;
+        else if (isBlankCell(v)) history[start + t] = NaN;
         else {
-          historyRow[t] = NaN;
+          history[start + t] = NaN;
           textCell ??= `${input.headers[historyColumns[t]]}: ${quoted(v)}`;
         }
       }
       if (textCell !== null) r.reasons.push(`text in demand history (${textCell})`);
-      const moments = rowMoments(historyRow, periods, 0);
+      const moments = rowMoments(history, periods, items.count);
       if (moments.count === 0) r.reasons.push("no demand data");
       else {
         mean = moments.mean;

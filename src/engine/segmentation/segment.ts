@@ -17,6 +17,7 @@ import {
 import { RunningSum, neumaierSum } from "../sum";
 import { DAYS_PER_YEAR, cashReleaseValue } from "../workingCapital";
 import { ColumnMapping, InputTable } from "./input";
+import { BUFFER_BASIS_TEXT, ItemForecasts, forecastItems } from "./forecastBuffers";
 import { Policies, computePolicies } from "./policy";
 import { Items, Prepared, prepareItems } from "./prepare";
 import { ABC_XYZ_CELLS, ARCHETYPES, SegmentationSettings } from "./settings";
@@ -45,12 +46,18 @@ export interface SegmentationSummary {
   dioTopQuartile: number;
   releaseAtTopQuartile: number;
   weightedServiceTarget: number;
+  /** SKUs whose buffer and reorder point come from their forecast. */
+  forecastSkus: number;
+  /** Σ (recommended − demand-SD safety stock) in units, and its value at unit cost. */
+  bufferChangeUnits: number;
+  bufferCashEffect: number;
 }
 
 export interface SegmentationResult {
   report: Report;
   summary: SegmentationSummary;
   prepared: Prepared;
+  forecasts: ItemForecasts;
   policies: Policies;
 }
 
@@ -88,10 +95,21 @@ const SEGMENTATION_COLUMNS: ReportColumn[] = [
   col("demandMean", "Demand per period", "quantity"),
   col("demandSd", "Demand SD", "quantity"),
   col("demandCv", "Demand CV", "ratio"),
+  col("demandClass", "Demand class", "text"),
   col("annualDemand", "Annual demand", "quantity"),
   col("annualValue", "Annual value", "currency"),
   col("leadTime", "Lead time (periods)", "quantity"),
   col("sigmaLt", "σLT", "quantity"),
+  col("forecastMethod", "Forecast method", "text"),
+  col("holdoutWape", "Holdout WAPE", "percent"),
+  col("holdoutBias", "Holdout bias", "percent"),
+  col("forecastSigma", "Forecast σ (per period)", "quantity"),
+  col("forecastSigmaLt", "Forecast σLT", "quantity"),
+  col("bufferDemandSd", "Buffer (demand SD)", "quantity"),
+  col("bufferForecast", "Buffer (forecast)", "quantity"),
+  col("bufferBasis", "Buffer basis", "text"),
+  col("bufferChange", "Buffer change", "quantity"),
+  col("bufferCashEffect", "Cash effect of forecast", "currency"),
   col("safetyStock", "Safety stock", "quantity"),
   col("reorderPoint", "Reorder point", "quantity"),
   col("lotSize", "Lot size", "quantity"),
@@ -110,7 +128,7 @@ const SEGMENTATION_COLUMNS: ReportColumn[] = [
   col("warnings", "Warnings", "text"),
 ];
 
-function segmentationTable(items: Items, p: Policies): ReportTable {
+function segmentationTable(items: Items, p: Policies, f: ItemForecasts): ReportTable {
   const rows: CellValue[][] = new Array(items.count);
   for (let i = 0; i < items.count; i++) {
     rows[i] = [
@@ -134,10 +152,21 @@ function segmentationTable(items: Items, p: Policies): ReportTable {
       num(items.demandMean[i]),
       num(items.demandSd[i]),
       num(items.demandCv[i]),
+      f.demandClass[i],
       num(items.annualDemand[i]),
       p.annualValue[i],
       items.leadTimePeriods[i],
       p.sigmaLt[i],
+      f.method[i] === "" ? "none" : f.method[i],
+      num(f.wape[i]),
+      num(f.bias[i]),
+      num(f.rmse[i]),
+      num(p.forecastSigmaLt[i]),
+      p.bufferDemandSd[i],
+      num(p.bufferForecast[i]),
+      BUFFER_BASIS_TEXT[f.basis[i]],
+      p.bufferChange[i],
+      p.bufferCashEffect[i],
       p.safetyStock[i],
       p.reorderPoint[i],
       p.lotSize[i],
@@ -343,6 +372,8 @@ function summarise(
   const dioNow = dio(inventoryValue);
   const weighted = new RunningSum();
   for (let i = 0; i < p.serviceTarget.length; i++) weighted.add(p.serviceTarget[i] * p.annualValue[i]);
+  let forecastSkus = 0;
+  for (const used of p.forecastUsed) if (used) forecastSkus++;
   return {
     inputRows: input.rows.length,
     segmented: prepared.items.count,
@@ -357,6 +388,9 @@ function summarise(
     dioTopQuartile: s.topQuartile.dio,
     releaseAtTopQuartile: annualCogs > 0 ? cashReleaseValue(dioNow, s.topQuartile.dio, annualCogs) : 0,
     weightedServiceTarget: annualCogs > 0 ? weighted.value / annualCogs : NaN,
+    forecastSkus,
+    bufferChangeUnits: neumaierSum(p.bufferChange),
+    bufferCashEffect: neumaierSum(p.bufferCashEffect),
   };
 }
 
@@ -468,6 +502,18 @@ function summarySheet(
       format: "percent",
       note: "by annual value",
     },
+    {
+      label: "Buffer change from forecasts",
+      value: summary.bufferChangeUnits,
+      format: "quantity",
+      note: `units of safety stock, ${summary.forecastSkus} SKUs on forecast buffers`,
+    },
+    {
+      label: "Cash effect of forecasts",
+      value: summary.bufferCashEffect,
+      format: "currency",
+      note: "Σ buffer change × unit cost (negative frees cash)",
+    },
     { label: "SKUs segmented", value: summary.segmented, format: "integer" },
     { label: "Rows in Exceptions", value: summary.exceptions, format: "integer" },
   ];
@@ -548,23 +594,37 @@ function tableSheet(name: string, table: ReportTable): ReportSheet {
   };
 }
 
-/** Segments a SKU table: the Report both writers write, plus the headline summary. */
+/**
+ * Segments a SKU table: the Report both writers write, plus the headline summary. `onProgress`
+ * is called with (items done, items) every PROGRESS_CHUNK items while the forecasts run (the slow
+ * part), and once with (items, items) when they are done.
+ */
 export function segment(
   input: InputTable,
   mapping: ColumnMapping,
   settings: SegmentationSettings,
+  onProgress?: (done: number, total: number) => void,
 ): SegmentationResult {
   const prepared = prepareItems(input, mapping, settings.defaultOrderCost);
-  const policies = computePolicies(prepared.items, settings, prepared.periodsPerYear, mapping.periodUnit);
+  const forecasts = forecastItems(prepared.items, settings, onProgress);
+  if (prepared.items.count === 0 || prepared.items.periods === 0)
+    onProgress?.(prepared.items.count, prepared.items.count);
+  const policies = computePolicies(
+    prepared.items,
+    settings,
+    prepared.periodsPerYear,
+    mapping.periodUnit,
+    forecasts,
+  );
   const summary = summarise(input, prepared, policies, settings);
   const report: Report = {
     sheets: [
       summarySheet(summary, policies, settings, input.source ?? "selected table"),
-      tableSheet(SHEET_NAMES.segmentation, segmentationTable(prepared.items, policies)),
+      tableSheet(SHEET_NAMES.segmentation, segmentationTable(prepared.items, policies, forecasts)),
       tableSheet(SHEET_NAMES.release, releaseTable(prepared.items, policies, summary.inventoryValue)),
       tableSheet(SHEET_NAMES.suppliers, suppliersTable(prepared.items, policies)),
       tableSheet(SHEET_NAMES.exceptions, exceptionsTable(input, prepared, mapping)),
     ],
   };
-  return { report, summary, prepared, policies };
+  return { report, summary, prepared, forecasts, policies };
 }

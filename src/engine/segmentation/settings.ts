@@ -61,6 +61,11 @@ export interface SegmentationSettings {
   archetypeRules: ArchetypeRules;
   /** The date SLOB ages are measured from, as an Excel serial date (null = today). */
   asOfDate: number | null;
+  /**
+   * Safety stock and reorder point from a per-SKU forecast where there is a demand history
+   * (README "Forecast-driven buffers"); false = from the demand mean and SD only.
+   */
+  forecastBuffers: boolean;
 }
 
 /**
@@ -110,6 +115,7 @@ export const DEFAULT_SETTINGS: SegmentationSettings = {
     tailSlobAbc: ["B", "C"],
   },
   asOfDate: null,
+  forecastBuffers: true,
 };
 
 /** Problems with a settings object, in words; empty when it is usable. */
@@ -135,10 +141,15 @@ export function validateSettings(s: SegmentationSettings): string[] {
   if (!(s.longLeadTimeDays > 0 && s.volatileLeadTimeRatio > 0 && s.volatileDemandCv > 0)) {
     problems.push("Risk thresholds must be above 0.");
   }
+  if (typeof s.forecastBuffers !== "boolean")
+    problems.push("Forecast buffers must be on or off (true/false).");
   return problems;
 }
 
-/** Settings from partial JSON (a saved workbook setting or a --settings file) over the defaults. */
+/**
+ * Settings from partial JSON (a saved workbook setting or a --settings file) over the defaults; a
+ * setting saved before it existed (e.g. `forecastBuffers` in an older workbook) takes its default.
+ */
 export function withDefaults(partial: Partial<SegmentationSettings> | undefined): SegmentationSettings {
   const p = partial ?? {};
   return {

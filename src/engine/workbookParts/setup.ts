@@ -169,7 +169,8 @@ function readMapping(x: unknown): SavedMapping {
 
 /**
  * Settings from JSON, checked against the shape of DEFAULT_SETTINGS: numbers finite, `targetDio`
- * and `asOfDate` a number or null, `serviceMethod` "cycle" or "fill", nested number tables
+ * and `asOfDate` a number or null, `serviceMethod` "cycle" or "fill", switches (`forecastBuffers`)
+ * true or false, nested number tables
  * partial, archetype rules lists of text. Every field that does not fit is left out (its default
  * applies) and described in `problems`; unknown fields are described too. A saved setup ignores
  * the problems (tolerant); a settings file reports them (strict). `path` prefixes the names in
@@ -196,6 +197,9 @@ export function readSettings(
     if (key === "serviceMethod") {
       if (value === "cycle" || value === "fill") out[key] = value;
       else problems.push(`${where(key)} must be "cycle" or "fill"`);
+    } else if (typeof fallback === "boolean") {
+      if (typeof value === "boolean") out[key] = value;
+      else problems.push(`${where(key)} must be true or false`);
     } else if (fallback === null) {
       if (value === null || isFiniteNumber(value)) out[key] = value;
       else problems.push(`${where(key)} must be a number or null`);

@@ -3,7 +3,7 @@
  * same part): versioned JSON in XML, the mapping by header name, tolerant reading of saved setups,
  * strict reading of settings files, and mapping a table without anyone to confirm it.
  */
-import { DEFAULT_SETTINGS } from "../../../src/engine/segmentation/settings";
+import { DEFAULT_SETTINGS, withDefaults } from "../../../src/engine/segmentation/settings";
 import {
   SETTINGS_NAMESPACE,
   SavedMapping,
@@ -184,6 +184,35 @@ describe("reading settings strictly (a settings file)", () => {
     expect(readSettings([1], []).problems).toEqual(["settings must be an object"]);
     expect(readSettings("x", ["file"]).problems).toEqual(["file must be an object"]);
     expect(readSettings(undefined)).toEqual({ settings: {}, problems: [] });
+  });
+});
+
+describe("the forecastBuffers switch", () => {
+  const wrap = (json: string) =>
+    `<setup xmlns="${SETTINGS_NAMESPACE}" version="1"><json>${json}</json></setup>`;
+
+  test("round-trips through the saved setup, as true or false", () => {
+    for (const forecastBuffers of [true, false]) {
+      const setup = { ...SETUP, settings: { ...SETUP.settings, forecastBuffers } };
+      expect(parseSetup(serializeSetup(setup))?.settings.forecastBuffers).toBe(forecastBuffers);
+    }
+  });
+
+  test("anything but true or false is dropped (saved setup) or named (settings file)", () => {
+    expect(parseSetup(wrap('{"settings":{"forecastBuffers":"yes","aCut":0.7}}'))?.settings).toEqual({
+      aCut: 0.7,
+    });
+    expect(readSettings({ forecastBuffers: 1 }).problems).toEqual(["forecastBuffers must be true or false"]);
+    expect(readSettings({ forecastBuffers: false })).toEqual({
+      settings: { forecastBuffers: false },
+      problems: [],
+    });
+  });
+
+  test("a setup saved before the switch existed runs with it on (the default)", () => {
+    const setup = parseSetup(wrap(JSON.stringify({ settings: { holdingRate: 0.22 } })));
+    expect(setup?.settings.forecastBuffers).toBeUndefined();
+    expect(withDefaults(setup?.settings).forecastBuffers).toBe(true);
   });
 });
 
