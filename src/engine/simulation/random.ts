@@ -121,6 +121,22 @@ export class SeededRandom {
     this.s3 = w[2] | 0;
   }
 
+  /** Takes over another generator's state (both then continue with the same stream). */
+  copyFrom(other: SeededRandom): void {
+    this.s0 = other.s0;
+    this.s1 = other.s1;
+    this.s2 = other.s2;
+    this.s3 = other.s3;
+  }
+
+  /** Sets the state from four 32-bit words (not all zero); used by StreamSeeder. */
+  setState(s0: number, s1: number, s2: number, s3: number): void {
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+
   /** The next 32-bit output, 0 ≤ x < 2^32 (xoshiro128** `next`). */
   nextUint32(): number {
     const s0 = this.s0;
@@ -223,4 +239,31 @@ export function fdlibmLog(x: number): number {
  */
 export function normalQuantile(p: number): number {
   return as241Quantile(p, fdlibmLog);
+}
+
+/**
+ * Seeds many independent xoshiro128** streams from one seed, as Vigna recommends for parallel
+ * streams: one SplitMix64 sequence started at the seed, and each stream takes the next two 64-bit
+ * outputs as its state (low half first, as SeededRandom.reseed). Stream 0 of a seeder is exactly
+ * `new SeededRandom(seed)`. SplitMix64 is a bijection of its counter, so no two streams (of fewer
+ * than 2^63) start from the same state, and none from the all-zero state.
+ */
+export class StreamSeeder {
+  private readonly words = new Float64Array(4);
+
+  /** `seed` must satisfy seedDomain (a whole number ≥ 0). */
+  constructor(seed: number) {
+    this.words[0] = floor(seed / TWO_32) % TWO_32;
+    this.words[1] = seed % TWO_32;
+  }
+
+  /** Seeds `rng` with the next stream. */
+  next(rng: SeededRandom): void {
+    const w = this.words;
+    splitMix64(w);
+    const s0 = w[3];
+    const s1 = w[2];
+    splitMix64(w);
+    rng.setState(s0, s1, w[3], w[2]);
+  }
 }
