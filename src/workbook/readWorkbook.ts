@@ -12,10 +12,13 @@
  *
  * Without a sheet name, every sheet is tried and the one whose header row maps best wins; sheets
  * the add-in owns are never read as input.
+ *
+ * The file is read once into memory as its compressed bytes; each worksheet is inflated and parsed
+ * as a stream into plain values (sheetGrid.ts), one sheet at a time, and only the chosen sheet's
+ * values are kept, so a 100,000-row export never becomes millions of cell objects.
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import ExcelJS from "exceljs";
 import { CellValue } from "../engine/report";
 import { InputTable } from "../engine/segmentation/input";
 import { quoteSheetName, sameSheetName } from "../engine/workbookParts/address";
@@ -32,14 +35,26 @@ import {
 } from "../engine/workbookParts/setup";
 import { CellBox, boxAddress, intersect, parseRange } from "./address";
 import { WorkbookError } from "./errors";
-import { XlsxPackage, oneLine, openPackageZip, readPackage } from "./xlsxPackage";
+import {
+  CellContext,
+  SheetGrid,
+  cellOf,
+  dateStylesOf,
+  isUncalculated,
+  readSharedStrings,
+  readSheetGrid,
+  usesDate1904,
+} from "./sheetGrid";
+import { XlsxPackage, oneLine, openPackageZip, readPackage, readText } from "./xlsxPackage";
+import { ZipEntry, entryStream } from "./zip";
 
-/** An .xlsx file, loaded. */
+/** An .xlsx file, opened: its package read, its worksheets not yet (see readSheet). */
 export interface OpenedWorkbook {
   path: string;
   /** The file's bytes as read (the input is never written). */
   bytes: Buffer;
-  workbook: ExcelJS.Workbook;
+  /** Its zip entries by name. */
+  entries: Map<string, ZipEntry>;
   pkg: XlsxPackage;
   /** The registry: the sheets the add-in owns (entries whose sheet still exists). */
   owned: OwnedSheet[];
@@ -47,11 +62,12 @@ export interface OpenedWorkbook {
   ownedIds: Set<string>;
   /** The setup saved by the task pane (or a previous refresh), if any. */
   setup: WorkbookSetup | null;
+  /** What cells need to be read (shared strings, date styles), loaded on first use. */
+  cellContext?: CellContext;
 }
 
 /** Opens `path`: a one-line WorkbookError when it is missing, not an .xlsx, encrypted or damaged. */
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
-  const name = basename(path);
   let bytes: Buffer;
   try {
     const info = await stat(path);
@@ -65,13 +81,18 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
       throw new WorkbookError(`${path} cannot be read (permission denied).`);
     throw new WorkbookError(`${path} cannot be read (${oneLine(error)}).`);
   }
-  const zip = await openPackageZip(bytes, name);
-  const pkg = await readPackage(zip);
-  const workbook = new ExcelJS.Workbook();
+  return openWorkbookBytes(bytes, path);
+}
+
+/** Opens the bytes of an .xlsx file read from `path` (see openWorkbook). */
+export async function openWorkbookBytes(bytes: Buffer, path: string): Promise<OpenedWorkbook> {
+  const name = basename(path);
+  const { entries } = openPackageZip(bytes, name);
+  let pkg: XlsxPackage;
   try {
-    // exceljs's typings want its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    pkg = await readPackage({ bytes, entries });
   } catch (error) {
+    if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`${name} could not be read as a workbook (${oneLine(error)}).`);
   }
   const existing = new Set(pkg.sheets.map((s) => s.uid).filter((u): u is string => u !== undefined));
@@ -84,77 +105,55 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
     setup = parseSetup(part.xml);
     if (setup) break;
   }
-  return { path, bytes, workbook, pkg, owned, ownedIds, setup };
+  return { path, bytes, entries, pkg, owned, ownedIds, setup };
 }
 
-/** The box of cells that hold a value (formatting alone does not count, as in Excel's values-only used range). */
-export function usedBox(worksheet: ExcelJS.Worksheet): CellBox | undefined {
-  let box: CellBox | undefined;
-  worksheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge || inputValue(cell) === null) return;
-      if (box === undefined) box = { top: r, left: c, bottom: r, right: c };
-      else {
-        box.top = Math.min(box.top, r);
-        box.bottom = Math.max(box.bottom, r);
-        box.left = Math.min(box.left, c);
-        box.right = Math.max(box.right, c);
-      }
-    });
-  });
-  return box;
-}
-
-/** Excel serial number (1900 date system) of a date exceljs read. */
-export function serialOfDate(date: Date): number {
-  return date.getTime() / 86_400_000 + 25_569;
-}
-
-function richTextOf(value: unknown): string | undefined {
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    Array.isArray((value as ExcelJS.CellRichTextValue).richText)
-  ) {
-    return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text ?? "").join("");
+/** Target of the workbook's relationship of `type` (e.g. "sharedStrings"), as a zip path. */
+function workbookPartOf(opened: OpenedWorkbook, type: string): string | undefined {
+  const rels = readText(opened, "xl/_rels/workbook.xml.rels") ?? "";
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+    const typeAttr = /\sType="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    const target = /\sTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (target !== undefined && typeAttr.endsWith(`/${type}`))
+      return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
   }
   return undefined;
 }
 
-/** A stored value (or a formula's cached result) as the Excel reader would see it. */
-function plainValue(value: unknown): CellValue | undefined {
-  if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : serialOfDate(value);
-  if (typeof value === "object") {
-    const rich = richTextOf(value);
-    if (rich !== undefined) return rich === "" ? null : rich;
-    const v = value as { error?: unknown; text?: unknown };
-    if (typeof v.error === "string") return v.error;
-    if (v.text !== undefined) return plainValue(richTextOf(v.text) ?? v.text);
+async function cellContextOf(opened: OpenedWorkbook): Promise<CellContext> {
+  if (opened.cellContext) return opened.cellContext;
+  const name = basename(opened.path);
+  try {
+    const stringsPart = workbookPartOf(opened, "sharedStrings");
+    const stringsEntry = stringsPart === undefined ? undefined : opened.entries.get(stringsPart);
+    const stylesPart = workbookPartOf(opened, "styles");
+    opened.cellContext = {
+      sharedStrings:
+        stringsEntry === undefined ? [] : await readSharedStrings(entryStream(opened.bytes, stringsEntry)),
+      dateStyles: dateStylesOf(stylesPart === undefined ? undefined : readText(opened, stylesPart)),
+      date1904: usesDate1904(readText(opened, "xl/workbook.xml") ?? ""),
+    };
+  } catch (error) {
+    if (error instanceof WorkbookError) throw error;
+    throw new WorkbookError(`${name} could not be read as a workbook (${oneLine(error)}).`);
   }
-  return undefined;
+  return opened.cellContext;
 }
 
-/** A cell's value for the InputTable; a formula without a cached result reads as null. */
-export function inputValue(cell: ExcelJS.Cell): CellValue {
-  switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
-      return null;
-    case ExcelJS.ValueType.Formula:
-      return plainValue(cell.result) ?? null;
-    default: {
-      const value = plainValue(cell.value);
-      return value === undefined ? String(cell.value) : value;
-    }
+/** Reads one worksheet's values (a stream through its part); a WorkbookError when the part is damaged. */
+export async function readSheet(opened: OpenedWorkbook, sheet: string): Promise<SheetGrid> {
+  const info = opened.pkg.sheets.find((s) => s.name === sheet);
+  const entry = info === undefined ? undefined : opened.entries.get(info.part);
+  const context = await cellContextOf(opened);
+  if (info === undefined || entry === undefined) return { name: sheet, rows: [], uncalculated: new Set() };
+  try {
+    return await readSheetGrid(info.name, entryStream(opened.bytes, entry), context);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw error;
+    throw new WorkbookError(
+      `${basename(opened.path)} could not be read as a workbook (sheet "${sheet}": ${oneLine(error)}).`,
+    );
   }
-}
-
-/** True for a formula cell the file holds no result for (it was never calculated and saved). */
-function isUncalculatedFormula(cell: ExcelJS.Cell): boolean {
-  return cell.type === ExcelJS.ValueType.Formula && (cell.result === undefined || cell.result === null);
 }
 
 /** A header cell as text, as the Excel reader makes it. */
@@ -173,58 +172,58 @@ export interface ReadTable {
 }
 
 /** The first row of `region` with a value in it: the header row. */
-function headerRowOf(worksheet: ExcelJS.Worksheet, region: CellBox): number | undefined {
+function headerRowOf(grid: SheetGrid, region: CellBox): number | undefined {
   for (let r = region.top; r <= region.bottom; r++) {
-    const row = worksheet.findRow(r);
-    if (row === undefined) continue;
+    const cells = grid.rows[r];
+    if (cells === undefined) continue;
     for (let c = region.left; c <= region.right; c++) {
-      const cell = row.findCell(c);
-      if (cell !== undefined && inputValue(cell) !== null) return r;
+      const v = cells[c - 1];
+      if (v !== undefined && v !== null) return r;
     }
   }
   return undefined;
 }
 
 /** The header row's texts only (cheap: for choosing a sheet). */
-function headersOf(worksheet: ExcelJS.Worksheet, headerRow: number, region: CellBox): string[] {
-  const row = worksheet.findRow(headerRow);
+function headersOf(grid: SheetGrid, headerRow: number, region: CellBox): string[] {
   const headers: string[] = [];
-  for (let c = region.left; c <= region.right; c++) {
-    const cell = row?.findCell(c);
-    headers.push(headerText(cell === undefined ? null : inputValue(cell)));
-  }
+  for (let c = region.left; c <= region.right; c++) headers.push(headerText(cellOf(grid, headerRow, c)));
   return headers;
 }
 
 /** The region of a sheet to read: `range` clipped to the used cells, or the used cells. */
-export function regionOf(worksheet: ExcelJS.Worksheet, range?: CellBox): CellBox | undefined {
-  const used = usedBox(worksheet);
-  if (used === undefined) return undefined;
-  return range === undefined ? used : intersect(used, range);
+export function regionOf(grid: SheetGrid, range?: CellBox): CellBox | undefined {
+  if (grid.box === undefined) return undefined;
+  return range === undefined ? grid.box : intersect(grid.box, range);
 }
 
-/** Reads the table in `region` of a sheet: header row, then every row below it to the region's end. */
-export function readTable(worksheet: ExcelJS.Worksheet, region: CellBox): ReadTable {
-  const headerRow = headerRowOf(worksheet, region);
+/**
+ * Reads the table in `region` of a sheet: header row, then every row below it to the region's
+ * end. The grid's row arrays become the table's rows where they fit (no copy of a large sheet);
+ * the grid is not used afterwards.
+ */
+export function readTable(grid: SheetGrid, region: CellBox): ReadTable {
+  const headerRow = headerRowOf(grid, region);
   if (headerRow === undefined)
-    throw new WorkbookError(`${quoteSheetName(worksheet.name)}!${boxAddress(region)} is empty.`);
+    throw new WorkbookError(`${quoteSheetName(grid.name)}!${boxAddress(region)} is empty.`);
   const box = { ...region, top: headerRow };
   const width = box.right - box.left + 1;
-  const headers = headersOf(worksheet, headerRow, box);
+  const headers = headersOf(grid, headerRow, box);
   const rows: CellValue[][] = [];
   const sourceRows: number[] = [];
   let uncalculated = 0;
   for (let r = headerRow + 1; r <= box.bottom; r++) {
-    const values: CellValue[] = new Array(width).fill(null);
-    const row = worksheet.findRow(r);
-    if (row !== undefined) {
-      for (let c = box.left; c <= box.right; c++) {
-        const cell = row.findCell(c);
-        if (cell === undefined) continue;
-        values[c - box.left] = inputValue(cell);
-        if (isUncalculatedFormula(cell)) uncalculated++;
-      }
+    const cells = grid.rows[r];
+    let values: CellValue[];
+    if (cells !== undefined && box.left === 1 && cells.length <= width) {
+      values = cells;
+      for (let j = 0; j < width; j++) if (values[j] === undefined) values[j] = null;
+    } else {
+      values = new Array<CellValue>(width);
+      for (let j = 0; j < width; j++) values[j] = cells?.[box.left - 1 + j] ?? null;
     }
+    if (grid.uncalculated.size > 0)
+      for (let c = box.left; c <= box.right; c++) if (isUncalculated(grid, r, c)) uncalculated++;
     rows.push(values);
     sourceRows.push(r);
   }
@@ -235,7 +234,7 @@ export function readTable(worksheet: ExcelJS.Worksheet, region: CellBox): ReadTa
         "application) and read as blank; open and save the file in Excel first to use them.",
     );
   }
-  const source = `${quoteSheetName(worksheet.name)}!${boxAddress(box)}`;
+  const source = `${quoteSheetName(grid.name)}!${boxAddress(box)}`;
   return { table: { headers, rows, sourceRows, source }, box, warnings };
 }
 
@@ -260,7 +259,7 @@ export interface FoundTable extends ReadTable {
 }
 
 interface Candidate {
-  worksheet: ExcelJS.Worksheet;
+  grid: SheetGrid;
   region: CellBox;
   headerRow: number;
   columns: TableMapping;
@@ -270,21 +269,26 @@ interface Candidate {
 /** Rows below the first that a header row would map fully from, searched in the first rows of each sheet. */
 const HEADER_SEARCH_ROWS = 20;
 
+/** A grid with only its rows up to `lastRow` (what the header-row hint needs of a sheet not chosen). */
+function headOf(grid: SheetGrid, lastRow: number): SheetGrid {
+  return { ...grid, rows: grid.rows.slice(0, lastRow + 1) };
+}
+
 /** A row further down that maps as a SKU table's header row (a title above the table), for a hint. */
 function lowerHeaderRow(
-  worksheets: readonly ExcelJS.Worksheet[],
+  grids: readonly SheetGrid[],
   range: CellBox | undefined,
   saved: SavedMapping | undefined,
 ): { sheet: string; row: number; cell: string } | undefined {
-  for (const ws of worksheets) {
-    const region = regionOf(ws, range);
-    const first = region && headerRowOf(ws, region);
+  for (const grid of grids) {
+    const region = regionOf(grid, range);
+    const first = region && headerRowOf(grid, region);
     if (region === undefined || first === undefined) continue;
     for (let r = first + 1; r < Math.min(region.bottom, first + HEADER_SEARCH_ROWS); r++) {
-      const columns = mapColumns(headersOf(ws, r, region), saved);
+      const columns = mapColumns(headersOf(grid, r, region), saved);
       if (missingEssentials(columns.mapping).length === 0) {
         return {
-          sheet: ws.name,
+          sheet: grid.name,
           row: r,
           cell: boxAddress({ ...region, top: r, bottom: r, right: region.left }),
         };
@@ -295,72 +299,80 @@ function lowerHeaderRow(
 }
 
 /** Finds and reads the SKU table (see TableQuery); a WorkbookError when there is none. */
-export function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {}): FoundTable {
+export async function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {}): Promise<FoundTable> {
   const name = basename(opened.path);
   const parsed = query.range === undefined ? undefined : parseRange(query.range);
   const sheetName = query.sheet ?? parsed?.sheet;
   if (query.sheet !== undefined && parsed?.sheet !== undefined && !sameSheetName(query.sheet, parsed.sheet)) {
     throw new WorkbookError(`--sheet "${query.sheet}" and --range "${query.range}" name different sheets.`);
   }
-  const worksheets = opened.workbook.worksheets;
-  const isOwned = (ws: ExcelJS.Worksheet) => {
-    const uid = opened.pkg.sheets.find((s) => s.name === ws.name)?.uid;
+  const sheets = opened.pkg.sheets;
+  const isOwned = (sheet: string) => {
+    const uid = sheets.find((s) => s.name === sheet)?.uid;
     return uid !== undefined && opened.ownedIds.has(uid);
   };
 
-  const candidateOf = (ws: ExcelJS.Worksheet): Candidate | undefined => {
-    const region = regionOf(ws, parsed?.box);
+  const candidateOf = (grid: SheetGrid): Candidate | undefined => {
+    const region = regionOf(grid, parsed?.box);
     if (region === undefined) return undefined;
-    const headerRow = headerRowOf(ws, region);
+    const headerRow = headerRowOf(grid, region);
     if (headerRow === undefined || headerRow >= region.bottom) return undefined;
-    const columns = mapColumns(headersOf(ws, headerRow, region), query.savedMapping);
-    return { worksheet: ws, region, headerRow, columns, score: mappingScore(columns.mapping) };
+    const columns = mapColumns(headersOf(grid, headerRow, region), query.savedMapping);
+    return { grid, region, headerRow, columns, score: mappingScore(columns.mapping) };
   };
 
   let chosen: Candidate | undefined;
   let reason: string;
+  /** The first rows of every sheet tried, for the header-row hint. */
+  const heads: SheetGrid[] = [];
   if (sheetName !== undefined) {
-    const ws = worksheets.find((w) => sameSheetName(w.name, sheetName));
-    if (ws === undefined) {
+    const sheet = sheets.find((s) => sameSheetName(s.name, sheetName));
+    if (sheet === undefined) {
       throw new WorkbookError(
-        `${name} has no sheet "${sheetName}" (sheets: ${worksheets.map((w) => `"${w.name}"`).join(", ")}).`,
+        `${name} has no sheet "${sheetName}" (sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")}).`,
       );
     }
-    chosen = candidateOf(ws);
+    const grid = await readSheet(opened, sheet.name);
+    chosen = candidateOf(grid);
     if (chosen === undefined) {
       throw new WorkbookError(
-        `Sheet "${ws.name}"${parsed ? ` range ${boxAddress(parsed.box)}` : ""} holds no table (a header row and at least one data row).`,
+        `Sheet "${sheet.name}"${parsed ? ` range ${boxAddress(parsed.box)}` : ""} holds no table (a header row and at least one data row).`,
       );
     }
+    heads.push(grid);
     reason = "as asked";
   } else {
-    // Owned sheets are output, never input; sheets named like output come last.
-    const candidates = worksheets
-      .filter((ws) => !isOwned(ws))
-      .map(candidateOf)
-      .filter((c): c is Candidate => c !== undefined);
+    // Owned sheets are output, never input; sheets named like output come last. One sheet's
+    // values at a time: only the best candidate so far is kept whole.
     const rank = (c: Candidate) =>
       c.score +
-      (query.preferredSheet !== undefined && sameSheetName(c.worksheet.name, query.preferredSheet) ? 50 : 0) -
-      (c.worksheet.name.startsWith("WC ") ? 1000 : 0);
-    for (const c of candidates) if (chosen === undefined || rank(c) > rank(chosen)) chosen = c;
+      (query.preferredSheet !== undefined && sameSheetName(c.grid.name, query.preferredSheet) ? 50 : 0) -
+      (c.grid.name.startsWith("WC ") ? 1000 : 0);
+    let candidates = 0;
+    for (const sheet of sheets.filter((s) => !isOwned(s.name))) {
+      const grid = await readSheet(opened, sheet.name);
+      const first = grid.box && headerRowOf(grid, regionOf(grid, parsed?.box) ?? grid.box);
+      heads.push(headOf(grid, (first ?? 0) + HEADER_SEARCH_ROWS));
+      const candidate = candidateOf(grid);
+      if (candidate === undefined) continue;
+      candidates++;
+      if (chosen === undefined || rank(candidate) > rank(chosen)) chosen = candidate;
+    }
     if (chosen === undefined) {
       throw new WorkbookError(
         `${name} has no SKU table: no sheet holds a header row with data rows below it.`,
       );
     }
-    const others = candidates.length - 1;
     reason =
-      others === 0
+      candidates === 1
         ? "the only sheet with a table"
-        : `its header row maps best of ${candidates.length} sheets with a table`;
+        : `its header row maps best of ${candidates} sheets with a table`;
   }
 
   const missing = missingEssentials(chosen.columns.mapping);
   if (missing.length > 0) {
-    const where = `"${chosen.worksheet.name}" (header row ${chosen.headerRow})`;
-    const lower = sheetName === undefined ? worksheets.filter((ws) => !isOwned(ws)) : [chosen.worksheet];
-    const hint = lowerHeaderRow(lower, parsed?.box, query.savedMapping);
+    const where = `"${chosen.grid.name}" (header row ${chosen.headerRow})`;
+    const hint = lowerHeaderRow(heads, parsed?.box, query.savedMapping);
     throw new WorkbookError(
       `${name} has no SKU table that can be mapped: the best candidate, ${where}, has no column for ${missing.join(", ")}` +
         (hint
@@ -368,7 +380,7 @@ export function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {}): Fo
           : " (choose the sheet with --sheet and the cells with --range, or rename the headers; see wcap --help for the names)."),
     );
   }
-  const read = readTable(chosen.worksheet, chosen.region);
+  const read = readTable(chosen.grid, chosen.region);
   const address = read.table.source ?? "";
-  return { ...read, sheet: chosen.worksheet.name, address, columns: chosen.columns, reason };
+  return { ...read, sheet: chosen.grid.name, address, columns: chosen.columns, reason };
 }

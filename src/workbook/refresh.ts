@@ -23,9 +23,9 @@ import {
   toSavedMapping,
 } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
-import { FoundTable, OpenedWorkbook, findSkuTable, openWorkbook, readTable, usedBox } from "./readWorkbook";
-import { workbookBytes, writeFileAtomically } from "./saveWorkbook";
-import { FileWriteResult, writeReportToWorkbook } from "./writeWorkbook";
+import { FoundTable, OpenedWorkbook, findSkuTable, openWorkbook, readSheet, readTable } from "./readWorkbook";
+import { writeFileAtomically } from "./saveWorkbook";
+import { FileWriteResult, writeReportToPackage } from "./writeWorkbook";
 import { oneLine } from "./xlsxPackage";
 
 export interface RefreshOptions {
@@ -68,11 +68,11 @@ export interface RefreshResult {
   write: FileWriteResult;
   /** The plan WC Variance compares with; absent when there was none (no WC Variance then). */
   plan?: PlanSource;
-  /** Warnings for the user: mapping, formulas without results, skipped charts, features lost. */
+  /** Warnings for the user: mapping, formulas without results, skipped charts. */
   warnings: string[];
   outputBytes: number;
-  /** Milliseconds per step. */
-  timings: { read: number; segment: number; write: number; save: number };
+  /** Milliseconds per step (write: laying out, drawing the charts, writing and saving the file). */
+  timings: { read: number; segment: number; write: number };
 }
 
 /**
@@ -136,13 +136,14 @@ function ownedSegmentationSheet(opened: OpenedWorkbook): string | undefined {
 }
 
 /** The plan snapshot held by a workbook's owned WC Segmentation sheet, or undefined when it has none. */
-export function readPlan(opened: OpenedWorkbook): { snapshot: PlanSnapshot; sheet: string } | undefined {
+export async function readPlan(
+  opened: OpenedWorkbook,
+): Promise<{ snapshot: PlanSnapshot; sheet: string } | undefined> {
   const sheet = ownedSegmentationSheet(opened);
-  const worksheet = sheet === undefined ? undefined : opened.workbook.getWorksheet(sheet);
-  if (sheet === undefined || worksheet === undefined) return undefined;
-  const box = usedBox(worksheet);
-  if (box === undefined) return { snapshot: { rows: [] }, sheet };
-  const { table } = readTable(worksheet, box);
+  if (sheet === undefined) return undefined;
+  const grid = await readSheet(opened, sheet);
+  if (grid.box === undefined) return { snapshot: { rows: [] }, sheet };
+  const { table } = readTable(grid, grid.box);
   const reportTable: ReportTable = {
     name: "WC_Segmentation",
     columns: table.headers.map((header) => ({ key: header, header, format: "text" })),
@@ -175,7 +176,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
   if (options.plan !== undefined) {
     progress(`Reading the plan ${options.plan} …`);
     const planBook = await openWorkbook(options.plan);
-    const found = readPlan(planBook);
+    const found = await readPlan(planBook);
     if (found === undefined)
       throw new WorkbookError(
         `--plan ${options.plan} has no "${SHEET_NAMES.segmentation}" sheet written by the add-in (use the output of an earlier refresh).`,
@@ -189,7 +190,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
       },
     };
   } else {
-    const found = readPlan(opened);
+    const found = await readPlan(opened);
     if (found !== undefined)
       plan = {
         snapshot: found.snapshot,
@@ -200,7 +201,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
         },
       };
   }
-  const table = findSkuTable(opened, {
+  const table = await findSkuTable(opened, {
     sheet: options.sheet,
     range: options.range,
     savedMapping: saved?.mapping,
@@ -232,42 +233,17 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
   const segmentMs = Date.now() - started;
 
   started = Date.now();
-  progress("Writing the report sheets …");
-  const write = writeReportToWorkbook(opened.workbook, report, {
-    existing: opened.pkg.sheets.map((s) => ({ name: s.name, id: s.uid })),
-    ownedIds: opened.ownedIds,
-    owned: opened.owned,
-    inputSheet: table.sheet,
-  });
-  warnings.push(...write.warnings);
-  const lost = [
-    ...opened.pkg.unsupported,
-    ...opened.pkg.sheets
-      .filter((s) => !(s.uid !== undefined && opened.ownedIds.has(s.uid)) && s.unsupported.length > 0)
-      .map((s) => `${s.unsupported.join(", ")} on "${s.name}"`),
-  ];
-  if (lost.length > 0) {
-    warnings.push(
-      `The output copy cannot keep ${lost.join("; ")} (the file library does not support them); the input file still has them.`,
-    );
-  }
-  const writeMs = Date.now() - started;
-
-  started = Date.now();
-  progress(`Saving ${options.output} …`);
+  progress(`Writing ${options.output} …`);
   const setup: WorkbookSetup = {
     settings: partial,
     mapping: toSavedMapping(table.columns.mapping, table.table.headers),
     input: { sheet: table.sheet, address: table.address },
   };
-  const bytes = await workbookBytes(opened.workbook, {
-    inputParts: opened.pkg.customXml,
-    owned: write.owned,
-    setup,
-    sheetIds: write.sheetIds,
-  });
-  await writeFileAtomically(options.output, bytes);
-  const save = Date.now() - started;
+  const { result: write, bytes } = await writeFileAtomically(options.output, (out) =>
+    writeReportToPackage(opened, report, out, { inputSheet: table.sheet, setup }),
+  );
+  warnings.push(...write.warnings);
+  const writeMs = Date.now() - started;
 
   return {
     table,
@@ -278,7 +254,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
     write,
     plan: plan?.source,
     warnings,
-    outputBytes: bytes.length,
-    timings: { read, segment: segmentMs, write: writeMs, save },
+    outputBytes: bytes,
+    timings: { read, segment: segmentMs, write: writeMs },
   };
 }

@@ -1,15 +1,17 @@
 /**
- * The last step of a refresh: the workbook's bytes with the add-in's parts, written to the output
- * path so that the path holds either the previous file or the complete new one, never half a file.
+ * The last step of a refresh: the add-in's custom XML parts, and the output written to its path
+ * so that the path holds either the previous file or the complete new one, never half a file.
  */
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
+import { Writable } from "node:stream";
 import { OWNED_SHEETS_NAMESPACE, OwnedSheet, serializeOwnership } from "../engine/workbookParts/ownership";
 import { SETTINGS_NAMESPACE, WorkbookSetup, serializeSetup } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
-import { CustomXmlPart, PartToWrite, finalizePackage, oneLine } from "./xlsxPackage";
+import { CustomXmlPart, PartToWrite, oneLine } from "./xlsxPackage";
 
 export interface SaveParts {
   /** The custom XML parts of the input file, carried over (other add-ins' parts untouched). */
@@ -54,17 +56,15 @@ function utf8(xml: string): Uint8Array {
   return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n${xml}`);
 }
 
-/** The workbook as .xlsx bytes, with sheet ids and custom XML parts in place. */
-export async function workbookBytes(workbook: ExcelJS.Workbook, parts: SaveParts): Promise<Buffer> {
-  const written = await workbook.xlsx.writeBuffer();
-  return finalizePackage(new Uint8Array(written as ArrayBuffer), parts.sheetIds, outputParts(parts));
-}
-
 /**
- * Writes `bytes` to `path` through a temporary file in the same folder (flushed to disk), then
- * renames it over `path`: a failure at any point leaves no partial file behind.
+ * Writes a file through `produce`, which writes it as a stream, into a temporary file in the same
+ * folder (flushed to disk), then renames it over `path`: a failure at any point leaves no partial
+ * file behind. Resolves to what `produce` returned and the size written.
  */
-export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomically<T>(
+  path: string,
+  produce: (out: Writable) => Promise<T>,
+): Promise<{ result: T; bytes: number }> {
   const target = resolve(path);
   const temp = join(
     dirname(target),
@@ -72,15 +72,29 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
   );
   let created = false;
   try {
-    const handle = await open(temp, "wx");
+    const out = createWriteStream(temp, { flags: "wx", highWaterMark: 1 << 20 });
+    await once(out, "open");
     created = true;
+    let streamError: Error | undefined;
+    out.on("error", (error) => (streamError = error));
+    const closed = once(out, "close");
+    let result: T;
     try {
-      await handle.writeFile(bytes);
+      result = await produce(out);
+    } finally {
+      out.destroy();
+      await closed.catch(() => undefined);
+    }
+    if (streamError) throw streamError;
+    const handle = await open(temp, "r+");
+    try {
       await handle.sync();
     } finally {
       await handle.close();
     }
+    const bytes = (await stat(temp)).size;
     await rename(temp, target);
+    return { result, bytes };
   } catch (error) {
     if (created) await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
@@ -91,6 +105,9 @@ export async function writeFileAtomically(path: string, bytes: Uint8Array): Prom
       );
     }
     if (code === "EISDIR") throw new WorkbookError(`Cannot write ${path}: it is a folder.`);
-    throw new WorkbookError(`Cannot write ${path} (${oneLine(error)}).`);
+    if (error instanceof WorkbookError) throw error;
+    throw error instanceof Error && code === undefined
+      ? error
+      : new WorkbookError(`Cannot write ${path} (${oneLine(error)}).`);
   }
 }

@@ -1,67 +1,97 @@
 /**
- * Writes a Report into an exceljs Workbook: the same sheets, cells, tables and formats as the
- * task pane's Office.js writer (src/excel/writeReport.ts) writes from the same Report.
+ * Writes a Report into a copy of an .xlsx package: the same sheets, cells, tables and formats as
+ * the task pane's Office.js writer (src/excel/writeReport.ts) writes from the same Report.
  *
- * - Only sheets the add-in owns are written (ids in the registry, see
- *   src/engine/workbookParts/ownership.ts); a user's
- *   sheet with a report sheet's name, or the sheet holding the input, is passed over for "… (2)".
- *   An owned sheet is replaced in place: same name, same tab position and colour, same id.
+ * The input is never loaded as a workbook model. Its zip entries are copied as they are stored
+ * (same compressed bytes), except what the add-in owns or must update:
+ *
+ * - the parts of the owned sheets this run rewrites (their worksheet, and the tables, drawings,
+ *   pictures and other parts only they use) are dropped, and the new sheets written by our own
+ *   streaming XML writer (sheetXml.ts); a replaced sheet keeps its part, tab position, colour,
+ *   visibility and id (`xr:uid`), new sheets are added after the last tab;
+ * - `xl/workbook.xml` (new sheets, recalculation on opening), its relationships, the content
+ *   types, the styles (the report's cell formats appended; existing indexes unchanged), the
+ *   custom XML parts (the owned-sheet registry and the setup) and the calculation chain (dropped:
+ *   Excel rebuilds it).
+ *
+ * So sheets the add-in does not own come out byte for byte, with whatever they hold (charts,
+ * pivot tables, comments …). Layout rules:
+ *
+ * - A user's sheet with a report sheet's name, or the sheet holding the input, is passed over for
+ *   "… (2)" (src/engine/workbookParts/ownership.ts).
  * - Each block at its position: a title (bold, 14 pt), KPI rows (label | value | note, labels
- *   bold), tables; a table block with a caption has the caption (bold) in its first row and the
- *   table right below. An empty table is written with one blank body row.
- * - Tables are Excel tables (style TableStyleMedium2, banded rows, filter buttons) with the
- *   report's names (a name another table or a defined name already has gets "_2", "_3", …).
- * - Number formats per column from NUMBER_FORMATS; text columns, KPI labels and notes, titles and
- *   captions "@". Text is written as string cells, so "=SUM(A1)" stays text, without apostrophe.
- * - Frozen header row on table sheets, fitted column widths, three-colour scales for the heat map
- *   (one per run of adjacent columns of one format, as the pane does).
- * - The file asks to be recalculated on opening (formulas elsewhere may read the new numbers).
- * - Charts: exceljs cannot write native charts, so each is drawn as a PNG (chartImage.ts) and
- *   placed at its cell with its size; a chart that cannot be drawn is skipped with a warning.
+ *   bold), tables; a captioned table has the caption (bold) in its first row and the table below.
+ *   An empty table is written with one blank body row.
+ * - Tables are Excel tables (TableStyleMedium2, banded rows, filter buttons) with the report's
+ *   names (a name another table or a defined name has gets "_2", "_3", …).
+ * - Number formats per column; text columns, KPI labels and notes, titles and captions "@". Text
+ *   is written as string cells, so "=SUM(A1)" stays text, without apostrophe.
+ * - Frozen header row on table sheets, fitted column widths, three-colour scales for the heat map.
+ * - Charts: drawn as PNG pictures (chartImage.ts) placed at their cell with their size; a chart
+ *   that cannot be drawn is skipped with a warning.
  */
-import ExcelJS from "exceljs";
-import {
-  CellValue,
-  ColumnFormat,
-  Kpi,
-  NUMBER_FORMATS,
-  Report,
-  ReportSheet,
-  ReportTable,
-  columnIndex,
-} from "../engine/report";
-import { cellAddress, sameSheetName } from "../engine/workbookParts/address";
-import {
-  COLOR_SCALE_COLORS,
-  TABLE_STYLE,
-  checkTableShape,
-  colorScaleRuns,
-  uniqueTableNames,
-} from "../engine/workbookParts/layout";
+import { Writable } from "node:stream";
+import { Report } from "../engine/report";
+import { sameSheetName } from "../engine/workbookParts/address";
+import { escapeXml } from "../engine/workbookParts/customXml";
+import { checkTableShape, uniqueTableNames } from "../engine/workbookParts/layout";
 import {
   OwnedSheet,
   Redirect,
-  SheetInfo,
   SheetTarget,
   planSheetTargets,
   redirectsOf,
 } from "../engine/workbookParts/ownership";
+import { WorkbookSetup } from "../engine/workbookParts/setup";
 import { ChartSkipped, renderChart } from "./chartImage";
-import { newGuid } from "./xlsxPackage";
+import { outputParts } from "./saveWorkbook";
+import {
+  DEFAULT_STYLES,
+  PlacedPicture,
+  REL_NS,
+  SheetPlan,
+  StyleBook,
+  colorScaleRanges,
+  drawingXml,
+  planSheet,
+  relsXml,
+  tableXml,
+  writeSheetXml,
+} from "./sheetXml";
+import {
+  CUSTOM_XML_PROPS_TYPE,
+  REL_CUSTOM_XML,
+  REL_CUSTOM_XML_PROPS,
+  XlsxPackage,
+  ZipPackage,
+  newGuid,
+  newPropsXml,
+  readHead,
+  readRelationships,
+  readText,
+  relsPathOf,
+  resolvePath,
+} from "./xlsxPackage";
+import { ZipWriter, rawData } from "./zip";
 
-/** Column widths are fitted to the content, within these bounds (Excel character widths). */
-const MIN_WIDTH = 6;
-const MAX_WIDTH = 60;
+export { displayLength } from "./sheetXml";
+
+/** The input workbook as the writer needs it (an OpenedWorkbook). */
+export interface SourceWorkbook extends ZipPackage {
+  pkg: XlsxPackage;
+  /** The registry entries read from the file (kept for owned sheets this run does not rewrite). */
+  owned: readonly OwnedSheet[];
+  /** Ids of the sheets the add-in owns. */
+  ownedIds: ReadonlySet<string>;
+}
 
 export interface FileWriteOptions {
-  /** The sheets of the loaded file with their ids (`xr:uid`), in tab order. */
-  existing?: readonly SheetInfo[];
-  /** Ids of the sheets the add-in owns. */
-  ownedIds?: ReadonlySet<string>;
-  /** The registry entries read from the file (kept for owned sheets this run does not rewrite). */
-  owned?: readonly OwnedSheet[];
   /** The sheet holding the input table: never written. */
   inputSheet?: string;
+  /** The setup to store; the input's setup part is carried over when absent. */
+  setup?: WorkbookSetup;
+  /** Deflate level of the parts written (1 fastest … 9 smallest); 6 by default. */
+  compressionLevel?: number;
 }
 
 export interface FileWriteResult {
@@ -72,7 +102,7 @@ export interface FileWriteResult {
   renamedTables: Record<string, string>;
   /** The id of every sheet that has one after the write (user sheets keep theirs; new sheets get one). */
   sheetIds: Map<string, string>;
-  /** The owned-sheet registry to save with the file. */
+  /** The owned-sheet registry saved with the file. */
   owned: OwnedSheet[];
   /** Charts drawn as pictures. */
   charts: number;
@@ -80,76 +110,339 @@ export interface FileWriteResult {
   warnings: string[];
 }
 
-/** Where a table landed (0-based, like the Report's positions). */
-interface TableLayout {
-  table: ReportTable;
-  headerRow: number;
-  column: number;
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const TYPES = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+};
+
+/** One part of the output that is not copied: its text or bytes, or a streamed worksheet. */
+type NewPart =
+  | { name: string; content: string | Uint8Array }
+  | { name: string; sheet: SheetPlan; extras: Parameters<typeof writeSheetXml>[1] };
+
+/** Row lengths must match the columns: a malformed report fails before anything is written. */
+function validateTables(report: Report): void {
+  for (const sheet of report.sheets) {
+    for (const block of sheet.blocks) if (block.kind === "table") checkTableShape(block.table);
+  }
 }
 
-/** Writes `report` into `workbook` (see the module comment). */
-export function writeReportToWorkbook(
-  workbook: ExcelJS.Workbook,
+/** Every part reachable from `roots` through relationships (internal targets only). */
+function reachable(roots: Iterable<string>, links: ReadonlyMap<string, string[]>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const part = stack.pop()!;
+    if (seen.has(part)) continue;
+    seen.add(part);
+    for (const target of links.get(part) ?? []) stack.push(target);
+  }
+  return seen;
+}
+
+/** The source part of a relationships part: "xl/_rels/workbook.xml.rels" → "xl/workbook.xml" ("" for the package). */
+function sourceOfRels(relsPath: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsPath);
+  return m ? `${m[1]}${m[2]}` : "";
+}
+
+/** A part name `prefix` + n + `suffix` no part has. */
+function freshPart(used: Set<string>, prefix: string, suffix: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${prefix}${n}${suffix}`;
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
+  }
+}
+
+/** A path from `fromPart`'s folder to `toPart` (both zip paths). */
+function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+/**
+ * Writes `report` into a copy of `source` on `out` (see the module comment); resolves when the
+ * archive is complete. Throws before writing anything when the report is malformed.
+ */
+export async function writeReportToPackage(
+  source: SourceWorkbook,
   report: Report,
+  out: Writable,
   options: FileWriteOptions = {},
-): FileWriteResult {
+): Promise<FileWriteResult> {
   validateTables(report);
-  const existing = options.existing ?? workbook.worksheets.map((ws) => ({ name: ws.name, id: undefined }));
-  const ownedIds = options.ownedIds ?? new Set<string>();
-  const targets = planSheetTargets(
+  const { pkg, ownedIds } = source;
+  const targets: SheetTarget[] = planSheetTargets(
     report.sheets.map((s) => s.name),
-    existing,
+    pkg.sheets.map((s) => ({ name: s.name, id: s.uid })),
     ownedIds,
     options.inputSheet,
   );
 
-  // Replaced sheets go first (keeping their tab position, colour and visibility), so their table
-  // names are free again; new sheets are added after the last tab, as Excel adds them.
-  const replaced = new Map<
-    string,
-    { orderNo: number; properties: Partial<ExcelJS.WorksheetProperties>; state: ExcelJS.WorksheetState }
-  >();
+  // Which parts go: the replaced sheets' own parts, unless something that stays refers to them too.
+  const links = new Map<string, string[]>();
+  for (const name of source.entries.keys()) {
+    if (!name.endsWith(".rels")) continue;
+    const from = sourceOfRels(name);
+    links.set(
+      from,
+      readRelationships(source, from)
+        .filter((r) => !r.external)
+        .map((r) => r.target),
+    );
+  }
+  const replacedParts = new Map<string, string>(); // sheet name → part
   for (const target of targets) {
     if (target.reuseId === undefined) continue;
-    const old = workbook.worksheets.find((ws) => sameSheetName(ws.name, target.name));
-    if (old === undefined) continue;
-    replaced.set(target.name, {
-      orderNo: tabOrder(old).orderNo,
-      properties: { tabColor: old.properties.tabColor },
-      state: old.state,
-    });
-    workbook.removeWorksheet(old.id);
+    const sheet = pkg.sheets.find((s) => sameSheetName(s.name, target.name));
+    if (sheet) replacedParts.set(target.name, sheet.part);
   }
-  pruneMedia(workbook);
-  const tableNames = assignTableNames(workbook, report);
+  const dropped = reachable(
+    [...replacedParts.values()].flatMap((p) => links.get(p) ?? []),
+    links,
+  );
+  for (const part of replacedParts.values()) dropped.delete(part);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [from, targetsOf] of links) {
+      if (dropped.has(from) || [...replacedParts.values()].includes(from)) continue;
+      for (const t of targetsOf) {
+        if (dropped.has(t)) {
+          for (const keep of reachable([t], links)) dropped.delete(keep);
+          changed = true;
+        }
+      }
+    }
+  }
+  for (const part of [...dropped]) dropped.add(relsPathOf(part));
+  for (const part of replacedParts.values()) dropped.add(relsPathOf(part));
+  // The calculation chain lists formula cells by sheet; Excel rebuilds it (fullCalcOnLoad).
+  const calcChain = [...(links.get("xl/workbook.xml") ?? [])].find((t) => t.endsWith("calcChain.xml"));
+  if (calcChain) dropped.add(calcChain);
+  for (const part of source.entries.keys()) if (part.startsWith("customXml/")) dropped.add(part);
+
+  const used = new Set([...source.entries.keys()].filter((n) => !dropped.has(n)));
+
+  // Table names and ids are workbook-wide; defined names share the names' namespace.
+  const workbookXml = readText(source, "xl/workbook.xml") ?? "";
+  const taken: string[] = [];
+  let maxTableId = 0;
+  for (const name of used) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(name) || [...replacedParts.values()].includes(name)) continue;
+    const head = /<(?:\w+:)?table\s[^>]*>/.exec(readText(source, name) ?? "")?.[0] ?? "";
+    const tableName = /\sname="([^"]*)"/.exec(head)?.[1];
+    if (tableName) taken.push(tableName);
+    maxTableId = Math.max(maxTableId, Number(/\sid="(\d+)"/.exec(head)?.[1] ?? 0));
+  }
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?definedName\s[^>]*?name="([^"]*)"/g)) taken.push(m[1]);
+  const tableNames = uniqueTableNames(report, taken);
+
+  const rels = readRelationships(source, "xl/workbook.xml");
+  const stylesPart = rels.find((r) => r.type.endsWith("/styles"))?.target;
+  const stylesXml = stylesPart === undefined ? undefined : readText(source, stylesPart);
+  const styles = new StyleBook(stylesXml ?? DEFAULT_STYLES);
 
   const sheetIds = new Map<string, string>();
-  for (const info of existing) if (info.id !== undefined) sheetIds.set(info.name, info.id);
+  for (const s of pkg.sheets) if (s.uid !== undefined) sheetIds.set(s.name, s.uid);
   const owned = new Map<string, OwnedSheet>(
-    (options.owned ?? []).filter((o) => ownedIds.has(o.id)).map((o) => [o.id, o]),
+    source.owned.filter((o) => ownedIds.has(o.id)).map((o) => [o.id, o]),
   );
   const warnings: string[] = [];
   let charts = 0;
-  let lastOrder = Math.max(0, ...workbook.worksheets.map((ws) => tabOrder(ws).orderNo));
-  report.sheets.forEach((spec, i) => {
-    const target: SheetTarget = targets[i];
-    const kept = replaced.get(target.name);
-    const worksheet = workbook.addWorksheet(
-      target.name,
-      kept ? { properties: kept.properties, state: kept.state } : {},
-    );
-    tabOrder(worksheet).orderNo = kept ? kept.orderNo : ++lastOrder;
+  const newParts: NewPart[] = [];
+  const overrides = new Map<string, string>(); // part → content type
+  const newSheets: { name: string; part: string }[] = [];
+  let media = false;
+
+  for (const [i, spec] of report.sheets.entries()) {
+    const target = targets[i];
     const id = target.reuseId ?? newGuid();
     sheetIds.set(target.name, id);
     owned.set(id, { id, name: target.name });
-    const result = writeSheet(workbook, worksheet, spec, tableNames);
-    charts += result.charts;
-    warnings.push(...result.warnings);
+    const part = replacedParts.get(target.name) ?? freshPart(used, "xl/worksheets/sheet", ".xml");
+    if (!replacedParts.has(target.name)) newSheets.push({ name: target.name, part });
+    overrides.set(part, TYPES.worksheet);
+    const plan = planSheet(spec, tableNames, styles);
+    const sheetRels: { id: string; type: string; target: string }[] = [];
+    const nextRid = () => `rId${sheetRels.length + 1}`;
+
+    const tableRids: string[] = [];
+    for (const layout of plan.tables) {
+      const tablePart = freshPart(used, "xl/tables/table", ".xml");
+      const rid = nextRid();
+      sheetRels.push({ id: rid, type: `${REL}/table`, target: relativeTarget(part, tablePart) });
+      tableRids.push(rid);
+      newParts.push({ name: tablePart, content: tableXml(layout, ++maxTableId) });
+      overrides.set(tablePart, TYPES.table);
+    }
+
+    const colorScales: string[] = [];
+    for (const scale of spec.colorScales) {
+      const layout = plan.tables.find((t) => t.table.name === scale.table);
+      const missing = layout
+        ? scale.columns.filter((k) => !layout.table.columns.some((c) => c.key === k))
+        : [];
+      if (layout === undefined || missing.length > 0) {
+        warnings.push(
+          `A colour scale on ${target.name} was skipped: ${layout ? `no column ${missing.join(", ")}` : `no table ${scale.table}`} there.`,
+        );
+        continue;
+      }
+      colorScales.push(...colorScaleRanges(layout, scale.columns));
+    }
+
+    const pictures: PlacedPicture[] = [];
+    const drawingRels: { id: string; type: string; target: string }[] = [];
+    const byName = new Map(plan.tables.map((t) => [t.table.name, t.table]));
+    let drawingPart: string | undefined;
+    for (const chart of spec.charts) {
+      try {
+        const picture = renderChart(chart, byName);
+        drawingPart ??= freshPart(used, "xl/drawings/drawing", ".xml");
+        const imagePart = freshPart(used, "xl/media/image", ".png");
+        const rid = `rId${drawingRels.length + 1}`;
+        drawingRels.push({ id: rid, type: `${REL}/image`, target: relativeTarget(drawingPart, imagePart) });
+        newParts.push({ name: imagePart, content: picture.png });
+        pictures.push({
+          row: chart.at.row,
+          column: chart.at.column,
+          widthPx: picture.width,
+          heightPx: picture.height,
+          rid,
+        });
+        media = true;
+        charts++;
+      } catch (error) {
+        const reason =
+          error instanceof ChartSkipped ? error.message : `it could not be drawn (${String(error)})`;
+        warnings.push(`Chart "${chart.title}" on ${target.name} was skipped: ${reason}.`);
+      }
+    }
+    let drawingRid: string | undefined;
+    if (drawingPart !== undefined) {
+      drawingRid = nextRid();
+      sheetRels.push({ id: drawingRid, type: `${REL}/drawing`, target: relativeTarget(part, drawingPart) });
+      newParts.push({ name: drawingPart, content: drawingXml(pictures) });
+      newParts.push({ name: relsPathOf(drawingPart), content: relsXml(drawingRels) });
+      overrides.set(drawingPart, TYPES.drawing);
+    }
+    if (sheetRels.length > 0) newParts.push({ name: relsPathOf(part), content: relsXml(sheetRels) });
+
+    const old = pkg.sheets.find((s) => s.part === part);
+    const tabColor = old ? await tabColorOf(source, old.part) : undefined;
+    newParts.push({
+      name: part,
+      sheet: plan,
+      extras: { uid: id, tabColor, colorScales, drawingRid, tableRids },
+    });
+  }
+
+  // Custom XML parts: the input's, the add-in's own rewritten (outputParts).
+  const customParts = outputParts({
+    inputParts: pkg.customXml,
+    owned: [...owned.values()],
+    setup: options.setup,
+    sheetIds,
+  });
+  const customRels: { id: string; type: string; target: string }[] = [];
+  const usedRids = new Set(
+    rels.filter((r) => !r.type.endsWith("/customXml") && r.target !== calcChain).map((r) => r.id),
+  );
+  const freshRid = () => {
+    for (let n = 1; ; n++) {
+      if (!usedRids.has(`rId${n}`)) {
+        usedRids.add(`rId${n}`);
+        return `rId${n}`;
+      }
+    }
+  };
+  customParts.forEach((p, i) => {
+    const n = i + 1;
+    newParts.push({ name: `customXml/item${n}.xml`, content: p.itemBytes });
+    newParts.push({
+      name: `customXml/itemProps${n}.xml`,
+      content: p.propsBytes ?? newPropsXml(rootNamespaceOf(p.itemBytes)),
+    });
+    newParts.push({
+      name: `customXml/_rels/item${n}.xml.rels`,
+      content: relsXml([{ id: "rId1", type: REL_CUSTOM_XML_PROPS, target: `itemProps${n}.xml` }]),
+    });
+    overrides.set(`customXml/itemProps${n}.xml`, CUSTOM_XML_PROPS_TYPE);
+    customRels.push({ id: freshRid(), type: REL_CUSTOM_XML, target: `../customXml/item${n}.xml` });
   });
 
-  // Formulas on the user's sheets may point at report cells (='WC Summary'!B4 in a monthly pack);
-  // their saved results are last month's, so the spreadsheet application recalculates on opening.
-  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  // The workbook part, its relationships, the styles, the content types.
+  const sheetRels = newSheets.map((s) => ({ ...s, rid: freshRid() }));
+  let workbookRels = readText(source, "xl/_rels/workbook.xml.rels") ?? relsXml([]);
+  workbookRels = workbookRels.replace(
+    /<(?:\w+:)?Relationship\s[^>]*?\/>|<(?:\w+:)?Relationship\s[^>]*>[\s\S]*?<\/(?:\w+:)?Relationship>/g,
+    (m) => {
+      const type = /\sType="([^"]*)"/.exec(m)?.[1] ?? "";
+      const targetText = /\sTarget="([^"]*)"/.exec(m)?.[1] ?? "";
+      const resolved = resolvePath("xl/workbook.xml", targetText);
+      return type.endsWith("/customXml") || resolved === calcChain ? "" : m;
+    },
+  );
+  const addedRels = [
+    ...sheetRels.map((s) => ({
+      id: s.rid,
+      type: `${REL}/worksheet`,
+      target: relativeTarget("xl/workbook.xml", s.part),
+    })),
+    ...customRels,
+  ];
+  let stylesTarget = stylesPart;
+  if (stylesTarget === undefined) {
+    stylesTarget = freshPart(used, "xl/styles", ".xml");
+    addedRels.push({
+      id: freshRid(),
+      type: `${REL}/styles`,
+      target: relativeTarget("xl/workbook.xml", stylesTarget),
+    });
+  }
+  overrides.set(stylesTarget, TYPES.styles);
+  workbookRels = workbookRels.replace(
+    /<\/((?:\w+:)?)Relationships>\s*$/,
+    (_, p: string) =>
+      addedRels
+        .map((r) => `<${p}Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
+        .join("") + `</${p}Relationships>`,
+  );
+  newParts.push({ name: "xl/_rels/workbook.xml.rels", content: workbookRels });
+  newParts.push({ name: "xl/workbook.xml", content: updatedWorkbookXml(workbookXml, sheetRels) });
+  newParts.push({ name: stylesTarget, content: styles.toXml() });
+
+  const typesXml = updatedContentTypes(
+    readText(source, "[Content_Types].xml") ?? "",
+    dropped,
+    overrides,
+    media,
+  );
+
+  // Write: content types first, then the copied parts in their order, then the new ones.
+  const written = new Set(newParts.map((p) => p.name));
+  const zip = new ZipWriter(out, options.compressionLevel ?? 6);
+  await zip.add("[Content_Types].xml", typesXml);
+  for (const entry of source.entries.values()) {
+    if (entry.name === "[Content_Types].xml" || dropped.has(entry.name) || written.has(entry.name)) continue;
+    if (entry.name.endsWith("/")) continue;
+    await zip.copy(entry, rawData(source.bytes, entry));
+  }
+  for (const part of newParts) {
+    if ("sheet" in part) {
+      await zip.addStreamed(part.name, (sink) => writeSheetXml(part.sheet, part.extras, sink));
+    } else await zip.add(part.name, part.content);
+  }
+  await zip.finish();
 
   return {
     sheets: targets.map((t) => t.name),
@@ -162,289 +455,68 @@ export function writeReportToWorkbook(
   };
 }
 
-/** exceljs orders tabs by `orderNo`, which its typings do not declare. */
-function tabOrder(ws: ExcelJS.Worksheet): { orderNo: number } {
-  return ws as unknown as { orderNo: number };
+function rootNamespaceOf(bytes: Uint8Array): string | undefined {
+  const text = new TextDecoder().decode(bytes.subarray(0, 2000));
+  return /<[A-Za-z_][\w.-]*\s[^>]*?xmlns="([^"]*)"/.exec(text.replace(/<\?[^>]*\?>/g, ""))?.[1];
 }
 
-/**
- * Drops pictures no sheet shows any more (the charts of replaced sheets): exceljs keeps every
- * picture it loaded in one workbook-wide list and writes them all, so each refresh would otherwise
- * add three more to the file. The sheets' references are renumbered to match.
- */
-function pruneMedia(workbook: ExcelJS.Workbook): void {
-  const media = (workbook as unknown as { media: unknown[] }).media;
-  const placed = workbook.worksheets.flatMap(
-    (ws) => (ws as unknown as { _media: { imageId: number | string }[] })._media,
+/** The `<tabColor …/>` in the `<sheetPr>` of a worksheet part (read from its first bytes only). */
+async function tabColorOf(source: ZipPackage, part: string): Promise<string | undefined> {
+  const head = (await readHead(source, part, /<(?:\w+:)?sheetData[\s>/]/)) ?? "";
+  const color = /<(?:\w+:)?tabColor\s[^>]*?\/>/.exec(head.split(/<(?:\w+:)?sheetData[\s>]/)[0]);
+  return color?.[0].replace(/^<\w+:/, "<");
+}
+
+/** The workbook part with the new sheets added after the last tab and a full recalculation on opening. */
+function updatedWorkbookXml(xml: string, added: readonly { name: string; rid: string }[]): string {
+  const sheetIds = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  let nextId = Math.max(0, ...sheetIds) + 1;
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(xml)?.[1];
+  const rAttr = relPrefix ?? "r";
+  const declare = relPrefix === undefined ? ` xmlns:r="${REL_NS}"` : "";
+  let out = xml.replace(/<\/((?:\w+:)?)sheets>/, (_, p: string) => {
+    const items = added
+      .map(
+        (s) =>
+          `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}" ${rAttr}:id="${s.rid}"${declare}/>`,
+      )
+      .join("");
+    return `${items}</${p}sheets>`;
+  });
+  const calcPr = /<((?:\w+:)?)calcPr(\s[^>]*?)?\/>/.exec(out);
+  if (calcPr) {
+    const attributes = (calcPr[2] ?? "").replace(/\s+fullCalcOnLoad="[^"]*"/, "");
+    out = out.replace(calcPr[0], `<${calcPr[1]}calcPr${attributes} fullCalcOnLoad="1"/>`);
+  } else {
+    const prefix = /<(\w+:)?workbook[\s>]/.exec(out)?.[1] ?? "";
+    // CT_Workbook: calcPr follows sheets, functionGroups, externalReferences and definedNames.
+    const after = [`</${prefix}definedNames>`, `</${prefix}externalReferences>`, `</${prefix}sheets>`]
+      .map((tag) => ({ tag, at: out.indexOf(tag) }))
+      .find((t) => t.at >= 0);
+    if (after) {
+      const at = after.at + after.tag.length;
+      out = `${out.slice(0, at)}<${prefix}calcPr fullCalcOnLoad="1"/>${out.slice(at)}`;
+    }
+  }
+  return out;
+}
+
+/** Content types with the dropped parts' overrides removed and the new parts' added. */
+function updatedContentTypes(
+  xml: string,
+  dropped: ReadonlySet<string>,
+  overrides: ReadonlyMap<string, string>,
+  png: boolean,
+): string {
+  let out = xml.replace(/<(?:\w+:)?Override\s[^>]*?\/>/g, (m) => {
+    const part = /\sPartName="\/?([^"]*)"/.exec(m)?.[1] ?? "";
+    return dropped.has(part) || overrides.has(part) ? "" : m;
+  });
+  const items = [...overrides].map(
+    ([part, type]) => `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`,
   );
-  const used = new Set(placed.map((m) => Number(m.imageId)));
-  if (media.every((_, i) => used.has(i))) return;
-  const kept = media.map((_, i) => i).filter((i) => used.has(i));
-  const renumbered = new Map(kept.map((old, i) => [old, i]));
-  (workbook as unknown as { media: unknown[] }).media = kept.map((i) => media[i]);
-  for (const m of placed) {
-    const index = renumbered.get(Number(m.imageId))!;
-    m.imageId = typeof m.imageId === "string" ? String(index) : index;
-  }
-}
-
-/** Row lengths must match the columns: a malformed report fails before anything is written. */
-function validateTables(report: Report): void {
-  for (const sheet of report.sheets) {
-    for (const block of sheet.blocks) if (block.kind === "table") checkTableShape(block.table);
-  }
-}
-
-/** Table names are workbook-wide (and share a namespace with defined names). */
-function assignTableNames(workbook: ExcelJS.Workbook, report: Report): Map<string, string> {
-  const taken: string[] = [];
-  for (const ws of workbook.worksheets)
-    taken.push(...Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}));
-  const definedNames = (workbook.definedNames as unknown as { model?: { name: string }[] }).model ?? [];
-  for (const d of definedNames) taken.push(d.name);
-  return uniqueTableNames(report, taken);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cells and styles
-
-type CellStyle = Partial<ExcelJS.Style>;
-
-/**
- * Shared style objects: exceljs keeps a style per cell, and sharing one object per (format, font)
- * keeps a 100,000-row table from holding millions of copies. They are never mutated after creation.
- */
-class Styles {
-  private readonly cache = new Map<string, CellStyle>();
-
-  get(format: ColumnFormat, font?: { bold?: boolean; size?: number }): CellStyle {
-    const key = `${format}|${font?.bold ?? ""}|${font?.size ?? ""}`;
-    let style = this.cache.get(key);
-    if (style === undefined) {
-      style = { numFmt: NUMBER_FORMATS[format] };
-      if (font) style.font = { name: "Calibri", family: 2, size: font.size ?? 11, bold: font.bold ?? false };
-      this.cache.set(key, style);
-    }
-    return style;
-  }
-}
-
-/** A report value as an exceljs cell value: empty for null and non-finite numbers, text as string cells. */
-function fileValue(value: CellValue): ExcelJS.CellValue {
-  if (value === null) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return value;
-}
-
-function setCell(
-  ws: ExcelJS.Worksheet,
-  row: number,
-  column: number,
-  value: CellValue,
-  style: CellStyle,
-): void {
-  const cell = ws.getRow(row + 1).getCell(column + 1);
-  cell.value = fileValue(value);
-  cell.style = style;
-}
-
-/** Widest content per column, in characters, for fitting column widths. */
-class Widths {
-  readonly chars = new Map<number, number>();
-
-  note(column: number, chars: number): void {
-    this.chars.set(column, Math.max(this.chars.get(column) ?? 0, chars));
-  }
-
-  apply(ws: ExcelJS.Worksheet): void {
-    for (const [column, chars] of this.chars) {
-      const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(chars * 1.1 + 2)));
-      // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
-      ws.getColumn(column + 1).width = width === 9 ? 9.14 : width;
-    }
-  }
-}
-
-const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-/** Characters a value shows in `format` (an estimate good enough for column widths). */
-export function displayLength(value: CellValue, format: ColumnFormat): number {
-  if (value === null) return 0;
-  if (typeof value === "boolean") return value ? 4 : 5;
-  if (typeof value === "string") return value.length;
-  if (!Number.isFinite(value)) return 0;
-  const decimals: Record<ColumnFormat, number> = {
-    text: 0,
-    integer: 0,
-    number: 2,
-    quantity: 1,
-    currency: 2,
-    percent: 1,
-    ratio: 2,
-    days: 1,
-    date: 0,
-  };
-  if (format === "date") return 10;
-  if (format === "text") return String(value).length;
-  if (format === "percent") return Math.abs(value * 100).toFixed(1).length + 1 + (value < 0 ? 1 : 0);
-  if (format === "ratio") return Math.abs(value).toFixed(2).length + (value < 0 ? 1 : 0);
-  const whole = GROUPED.format(Math.round(Math.abs(value))).length;
-  return whole + (decimals[format] > 0 ? decimals[format] + 1 : 0) + (value < 0 ? 1 : 0);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheets
-
-function writeSheet(
-  workbook: ExcelJS.Workbook,
-  ws: ExcelJS.Worksheet,
-  spec: ReportSheet,
-  tableNames: Map<string, string>,
-): { charts: number; warnings: string[] } {
-  const styles = new Styles();
-  const widths = new Widths();
-  const layouts = new Map<string, TableLayout>();
-  for (const block of spec.blocks) {
-    if (block.kind === "title") {
-      setCell(ws, block.at.row, block.at.column, block.text, styles.get("text", { bold: true, size: 14 }));
-    } else if (block.kind === "kpis") {
-      writeKpis(ws, block.at.row, block.at.column, block.kpis, styles, widths);
-    } else {
-      let headerRow = block.at.row;
-      if (block.caption !== undefined) {
-        setCell(ws, headerRow, block.at.column, block.caption, styles.get("text", { bold: true }));
-        headerRow++;
-      }
-      const layout = { table: block.table, headerRow, column: block.at.column };
-      layouts.set(block.table.name, layout);
-      writeTable(ws, layout, tableNames.get(block.table.name) ?? block.table.name, styles, widths);
-    }
-  }
-  widths.apply(ws);
-  if (spec.freezeHeader)
-    ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
-
-  const warnings: string[] = [];
-  let priority = 1;
-  for (const scale of spec.colorScales) {
-    const layout = layouts.get(scale.table);
-    const missing = layout ? scale.columns.filter((k) => columnIndex(layout.table, k) < 0) : [];
-    if (layout === undefined || missing.length > 0) {
-      warnings.push(
-        `A colour scale on ${ws.name} was skipped: ${layout ? `no column ${missing.join(", ")}` : `no table ${scale.table}`} there.`,
-      );
-      continue;
-    }
-    for (const ref of colorScaleRanges(layout, scale.columns)) {
-      ws.addConditionalFormatting({
-        ref,
-        rules: [
-          {
-            type: "colorScale",
-            priority: priority++,
-            cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
-            color: [
-              argb(COLOR_SCALE_COLORS.minimum),
-              argb(COLOR_SCALE_COLORS.midpoint),
-              argb(COLOR_SCALE_COLORS.maximum),
-            ],
-          },
-        ],
-      });
-    }
-  }
-
-  let charts = 0;
-  for (const chart of spec.charts) {
-    try {
-      const picture = renderChart(chart, new Map([...layouts].map(([name, layout]) => [name, layout.table])));
-      // exceljs's typings want its own Buffer type; a Node Buffer is what it writes.
-      const image = workbook.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: "png" });
-      ws.addImage(image, {
-        tl: { col: chart.at.column, row: chart.at.row },
-        ext: { width: picture.width, height: picture.height },
-        editAs: "oneCell",
-      });
-      charts++;
-    } catch (error) {
-      const reason =
-        error instanceof ChartSkipped ? error.message : `it could not be drawn (${String(error)})`;
-      warnings.push(`Chart "${chart.title}" on ${ws.name} was skipped: ${reason}.`);
-    }
-  }
-  return { charts, warnings };
-}
-
-function argb(color: string): Partial<ExcelJS.Color> {
-  return { argb: `FF${color.replace("#", "").toUpperCase()}` };
-}
-
-/**
- * KPI rows: label (bold) | value (its format) | note; labels and notes "@". Notes, like titles and
- * captions, do not widen their column: they run on into the empty cells to their right.
- */
-function writeKpis(
-  ws: ExcelJS.Worksheet,
-  row: number,
-  column: number,
-  kpis: readonly Kpi[],
-  styles: Styles,
-  widths: Widths,
-): void {
-  kpis.forEach((kpi, i) => {
-    setCell(ws, row + i, column, kpi.label, styles.get("text", { bold: true }));
-    setCell(ws, row + i, column + 1, kpi.value, styles.get(kpi.format));
-    setCell(ws, row + i, column + 2, kpi.note ?? null, styles.get("text"));
-    widths.note(column, kpi.label.length * 1.1);
-    widths.note(column + 1, displayLength(kpi.value, kpi.format));
-  });
-}
-
-/** A table: values through exceljs's table (header + body), then each cell's format. */
-function writeTable(
-  ws: ExcelJS.Worksheet,
-  layout: TableLayout,
-  excelName: string,
-  styles: Styles,
-  widths: Widths,
-): void {
-  const { table, headerRow, column } = layout;
-  const width = table.columns.length;
-  // An Excel table always has at least one body row; an empty report table gets one empty row.
-  const rows: ExcelJS.CellValue[][] =
-    table.rows.length > 0
-      ? table.rows.map((r) => r.map(fileValue))
-      : [new Array<ExcelJS.CellValue>(width).fill(null)];
-  ws.addTable({
-    name: excelName,
-    displayName: excelName,
-    ref: cellAddress(headerRow, column),
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: TABLE_STYLE, showRowStripes: true },
-    columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows,
-  });
-  const columnStyles = table.columns.map((c) => styles.get(c.format));
-  for (let i = 0; i < rows.length; i++) {
-    const sheetRow = ws.getRow(headerRow + 2 + i);
-    for (let j = 0; j < width; j++) sheetRow.getCell(column + 1 + j).style = columnStyles[j];
-  }
-  // Widths: the header (plus its filter button) and the widest value of each column.
-  table.columns.forEach((c, j) => {
-    let chars = c.header.length + 3;
-    for (const r of table.rows) chars = Math.max(chars, displayLength(r[j], c.format));
-    widths.note(column + j, chars);
-  });
-}
-
-/** Body ranges of the colour-scaled columns: one per run of adjacent columns of one format (colorScaleRuns). */
-function colorScaleRanges(layout: TableLayout, keys: readonly string[]): string[] {
-  const { table, headerRow, column } = layout;
-  const bodyRows = Math.max(1, table.rows.length);
-  return colorScaleRuns(table, keys).map(([first, count]) => {
-    const top = cellAddress(headerRow + 1, column + first);
-    const bottom = cellAddress(headerRow + bodyRows, column + first + count - 1);
-    return `${top}:${bottom}`;
-  });
+  if (png && !/<(?:\w+:)?Default\s[^>]*Extension="png"/i.test(out))
+    items.unshift('<Default Extension="png" ContentType="image/png"/>');
+  out = out.replace(/<\/((?:\w+:)?)Types>\s*$/, `${items.join("")}</$1Types>`);
+  return out;
 }

@@ -14,8 +14,14 @@ import { segment } from "../../src/engine/segmentation/segment";
 import { withDefaults } from "../../src/engine/segmentation/settings";
 import { serializeSetup, toSavedMapping } from "../../src/engine/workbookParts/setup";
 import { NOTES_SHEET, SAMPLE_SHEET, writeSampleWorkbook } from "../../src/workbook/sampleWorkbook";
-import { finalizePackage, readPackage } from "../../src/workbook/xlsxPackage";
-import { loadWorkbook, tablesInFile, tempFolder, valuesOf } from "../workbook/helpers";
+import {
+  loadWorkbook,
+  packageOf,
+  tablesInFile,
+  tempFolder,
+  valuesOf,
+  withPaneParts,
+} from "../workbook/helpers";
 import { filesIn, sha256, wcap } from "./cliHelpers";
 
 jest.setTimeout(60_000);
@@ -146,7 +152,7 @@ describe("refreshing the sample workbook", () => {
       "WC Suppliers",
       "WC Exceptions",
     ]);
-    const pkg = await readPackage(await JSZip.loadAsync(readFileSync(OUT)));
+    const pkg = await packageOf(readFileSync(OUT));
     const setup = pkg.customXml.find((p) => p.namespace === "urn:elastic-fulfilment:settings")!;
     expect(setup.xml).toContain('"input":{"sheet":"SKUs","address":"SKUs!A1:DO2001"}');
     expect(setup.xml).toContain('"history":["45292","45299"');
@@ -182,9 +188,7 @@ describe("sheets the add-in does not own, and re-runs", () => {
     const run = await wcap("refresh", first, "--out", second, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Mapping: saved; settings: saved in the workbook;");
-    const [a, b] = await Promise.all(
-      [first, second].map(async (p) => readPackage(await JSZip.loadAsync(readFileSync(p)))),
-    );
+    const [a, b] = await Promise.all([first, second].map(async (p) => packageOf(readFileSync(p))));
     // The first run's WC Segmentation is the automatic plan, so the re-run adds WC Variance.
     expect(run.stderr).toContain("wcap: plan: using the WC Segmentation the last run stored in the workbook");
     const withoutVariance = <T extends unknown[]>(rows: T[]) => rows.filter((r) => r[0] !== "WC Variance");
@@ -217,9 +221,7 @@ describe("sheets the add-in does not own, and re-runs", () => {
     });
     writeFileSync(
       input,
-      await finalizePackage(readFileSync(SAMPLE), new Map(), [
-        { itemBytes: new TextEncoder().encode(paneXml) },
-      ]),
+      await withPaneParts(readFileSync(SAMPLE), new Map(), [new TextEncoder().encode(paneXml)]),
     );
     const dioTarget = async (path: string) =>
       (await loadWorkbook(readFileSync(path))).getWorksheet("WC Summary")!.getCell("B7").value;

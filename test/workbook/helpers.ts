@@ -2,8 +2,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { Report } from "../../src/engine/report";
+import { OpenedWorkbook, openWorkbookBytes } from "../../src/workbook/readWorkbook";
+import { FileWriteOptions, FileWriteResult, writeReportToPackage } from "../../src/workbook/writeWorkbook";
+import { XlsxPackage, openPackageZip, readPackage } from "../../src/workbook/xlsxPackage";
 
 export type Shown = string | number | boolean;
 
@@ -154,4 +159,92 @@ export async function tablesInFile(bytes: Uint8Array): Promise<Map<string, FileT
 export function tempFolder(prefix = "wcap-"): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const REVISION_NS = "http://schemas.microsoft.com/office/spreadsheetml/2014/revision";
+
+/** Reads the package layer of .xlsx bytes (sheets with ids, custom XML parts). */
+export async function packageOf(bytes: Uint8Array): Promise<XlsxPackage> {
+  return readPackage(openPackageZip(Buffer.from(bytes), "test.xlsx"));
+}
+
+/**
+ * What the task pane leaves in a workbook, added to .xlsx bytes another library wrote: sheet ids
+ * (`xr:uid` on the worksheets named in `uids`) and custom XML parts (ECMA-376 Part 1, §22.5).
+ */
+export async function withPaneParts(
+  bytes: Uint8Array,
+  uids: ReadonlyMap<string, string>,
+  items: readonly Uint8Array[],
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  let rels = await zip.file(relsPath)!.async("string");
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const uid = uids.get(m[1]);
+    if (uid === undefined) continue;
+    const part = `xl/${targets.get(m[2])!.replace(/^\/?xl\//, "")}`;
+    const xml = await zip.file(part)!.async("string");
+    zip.file(
+      part,
+      xml.replace(
+        /<worksheet(\s[^>]*)?>/,
+        (_, a: string | undefined) =>
+          `<worksheet${(a ?? "").replace(/\s+xr:uid="[^"]*"/, "")}${
+            /xmlns:xr=/.test(a ?? "") ? "" : ` xmlns:xr="${REVISION_NS}"`
+          } xr:uid="${uid}">`,
+      ),
+    );
+  }
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  items.forEach((item, i) => {
+    const n = i + 1;
+    zip.file(`customXml/item${n}.xml`, item);
+    zip.file(
+      `customXml/itemProps${n}.xml`,
+      `<?xml version="1.0" encoding="UTF-8"?><ds:datastoreItem ds:itemID="{00000000-0000-0000-0000-00000000000${n}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+    );
+    zip.file(
+      `customXml/_rels/item${n}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps${n}.xml"/></Relationships>`,
+    );
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdPane${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item${n}.xml"/></Relationships>`,
+    );
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/customXml/itemProps${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
+    );
+  });
+  zip.file(relsPath, rels);
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Opens .xlsx bytes as the refresh does. */
+export async function openBytes(bytes: Uint8Array): Promise<OpenedWorkbook> {
+  return openWorkbookBytes(Buffer.from(bytes), "input.xlsx");
+}
+
+/** Writes `report` into a copy of `source`, collecting the output in memory. */
+export async function writeToBytes(
+  source: OpenedWorkbook,
+  report: Report,
+  options: FileWriteOptions = {},
+): Promise<{ result: FileWriteResult; bytes: Buffer }> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const result = await writeReportToPackage(source, report, out, options);
+  return { result, bytes: Buffer.concat(chunks) };
 }

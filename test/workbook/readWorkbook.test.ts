@@ -48,7 +48,7 @@ describe("the same InputTable as the task pane's reader", () => {
       ["A-3", 1e-7, -15, 0, "yes", 0, 7, "=not a formula"],
     ];
     const path = await xlsx((wb) => wb.addWorksheet("Stock & demand").addRows(grid));
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
 
     const fx = fakeWorkbook(
       { "Stock & demand": grid.map((r) => r.map((v) => (v === null ? "" : v))) },
@@ -89,7 +89,7 @@ describe("cells", () => {
       });
       ws.getCell("E2").numFmt = "yyyy-mm-dd";
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.table.headers.slice(5)).toEqual(["45663", "45670", "45677"]);
     expect(found.table.rows[0][4]).toBe(45650);
     expect(found.columns.mapping.history).toEqual([5, 6, 7]);
@@ -104,7 +104,7 @@ describe("cells", () => {
       ws.addRow(["SKU", "Unit Cost", "On Hand", "Lead Time", "Last Movement", ...WEEKS.map(dateOf)]);
       ws.addRow(["A-1", 2.5, 10, 3, dateOf(45650), 4, 5, 6]);
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.table.headers.slice(5)).toEqual(["45663", "45670", "45677"]);
     expect(found.table.rows[0][4]).toBe(45650);
   });
@@ -124,7 +124,7 @@ describe("cells", () => {
       } as ExcelJS.CellFormulaValue;
       ws.getCell("H2").numFmt = "yyyy-mm-dd";
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.table.rows[0].slice(0, 3)).toEqual(["A-1", 2.5, "#N/A"]);
     expect(found.table.rows[1].slice(0, 3)).toEqual(["A-2", 3, null]);
     expect(found.table.rows[0][7]).toBe(45650);
@@ -145,7 +145,7 @@ describe("cells", () => {
       ws.getCell("H2").value = "merged";
       ws.mergeCells("H2:H3");
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.table.rows.map((r) => [r[0], r[1], r[7]])).toEqual([
       ["A-1", 2.5, "merged"],
       ["A-2", "#DIV/0!", null],
@@ -160,7 +160,7 @@ describe("cells", () => {
       ws.getCell("B40").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
       ws.getCell("C41").value = "";
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.table.rows.map((r) => r[0])).toEqual(["A-1", null, "A-2"]);
     expect(found.table.sourceRows).toEqual([2, 3, 4]);
     expect(found.address).toBe("Data!A1:G4");
@@ -185,7 +185,7 @@ describe("finding the table", () => {
       ] as ExcelJS.CellValue[];
       ws.getRow(4).values = [undefined, undefined, "X-1", 4, 5, 2, "Acme", 520, 0.4] as ExcelJS.CellValue[];
     });
-    const found = findSkuTable(await openWorkbook(path));
+    const found = await findSkuTable(await openWorkbook(path));
     expect(found.address).toBe("Export!C3:I4");
     expect(found.columns.mapping.columns).toEqual({
       sku: 0,
@@ -210,16 +210,16 @@ describe("finding the table", () => {
       data.addRows([["Stock report June"], [], ...SIMPLE]);
     });
     const opened = await openWorkbook(path);
-    expect(() => findSkuTable(opened)).toThrow(WorkbookError);
-    expect(() => findSkuTable(opened)).toThrow(
+    await expect(findSkuTable(opened)).rejects.toThrow(WorkbookError);
+    await expect(findSkuTable(opened)).rejects.toThrow(
       /the best candidate, "Prices" \(header row 1\), has no column for unit cost, .* \(row 3 of "Data" looks like a header row: try --range "Data!A3"\)\.$/,
     );
-    const found = findSkuTable(opened, { range: "A3:G5" });
+    const found = await findSkuTable(opened, { range: "A3:G5" });
     expect(found.sheet).toBe("Data");
     expect(found.reason).toBe("the only sheet with a table"); // the range applies to every sheet tried
     expect(found.table.rows).toHaveLength(2);
-    expect(findSkuTable(opened, { sheet: "data", range: "A3:Z999" }).address).toBe("Data!A3:G5");
-    expect(findSkuTable(opened, { range: "Data!A3:G4" }).table.rows).toHaveLength(1);
+    expect((await findSkuTable(opened, { sheet: "data", range: "A3:Z999" })).address).toBe("Data!A3:G5");
+    expect((await findSkuTable(opened, { range: "Data!A3:G4" })).table.rows).toHaveLength(1);
   });
 
   test("sheets called like report sheets are only read when nothing else maps", async () => {
@@ -227,22 +227,22 @@ describe("finding the table", () => {
       wb.addWorksheet("WC Segmentation").addRows(SIMPLE);
       wb.addWorksheet("Stock").addRows(SIMPLE.slice(0, 2));
     });
-    expect(findSkuTable(await openWorkbook(path)).sheet).toBe("Stock");
+    expect((await findSkuTable(await openWorkbook(path))).sheet).toBe("Stock");
   });
 
   test("errors name what is wrong: an unknown sheet, an empty range, a bad range", async () => {
     const path = await xlsx((wb) => wb.addWorksheet("Data").addRows(SIMPLE));
     const opened = await openWorkbook(path);
-    expect(() => findSkuTable(opened, { sheet: "Stock" })).toThrow(
+    await expect(findSkuTable(opened, { sheet: "Stock" })).rejects.toThrow(
       `${path.split("/").pop()} has no sheet "Stock" (sheets: "Data").`,
     );
-    expect(() => findSkuTable(opened, { sheet: "Data", range: "K1:M9" })).toThrow(
+    await expect(findSkuTable(opened, { sheet: "Data", range: "K1:M9" })).rejects.toThrow(
       'Sheet "Data" range K1:M9 holds no table (a header row and at least one data row).',
     );
-    expect(() => findSkuTable(opened, { range: "A1-Z9" })).toThrow(
+    await expect(findSkuTable(opened, { range: "A1-Z9" })).rejects.toThrow(
       '--range "A1-Z9" is not a range like A1:Z999.',
     );
-    expect(() => findSkuTable(opened, { sheet: "Data", range: "Other!A1:B2" })).toThrow(
+    await expect(findSkuTable(opened, { sheet: "Data", range: "Other!A1:B2" })).rejects.toThrow(
       "name different sheets",
     );
   });

@@ -4,14 +4,18 @@
  * frozen headers, checked both directly and cell by cell against what the Office.js writer
  * writes into the fake Excel, after a round trip through the .xlsx bytes.
  */
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CategoryChartSpec, NUMBER_FORMATS, Report } from "../../src/engine/report";
 import { COLOR_SCALE_COLORS, TABLE_STYLE } from "../../src/engine/workbookParts/layout";
-import { OWNED_SHEETS_NAMESPACE, parseOwnership } from "../../src/engine/workbookParts/ownership";
+import {
+  OWNED_SHEETS_NAMESPACE,
+  parseOwnership,
+  serializeOwnership,
+} from "../../src/engine/workbookParts/ownership";
 import { writeReport } from "../../src/excel/writeReport";
-import { workbookBytes } from "../../src/workbook/saveWorkbook";
-import { FileWriteResult, displayLength, writeReportToWorkbook } from "../../src/workbook/writeWorkbook";
+import { FileWriteResult, displayLength, writeReportToPackage } from "../../src/workbook/writeWorkbook";
 import {
   INPUT,
   SEGMENTATION_COLUMNS,
@@ -22,7 +26,17 @@ import {
   tableSheet,
   workbookWithInput,
 } from "../excel/reportFixtures";
-import { formatsOf, letters, loadWorkbook, tablesInFile, usedAddress, valuesOf } from "./helpers";
+import {
+  formatsOf,
+  letters,
+  loadWorkbook,
+  openBytes,
+  tablesInFile,
+  usedAddress,
+  valuesOf,
+  withPaneParts,
+  writeToBytes,
+} from "./helpers";
 
 /** A workbook like the fixtures' input: Sheet1 holding INPUT. */
 function inputWorkbook(): ExcelJS.Workbook {
@@ -31,14 +45,27 @@ function inputWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** Writes `report` into the input workbook, saves it and loads the bytes back. */
-async function written(report: Report, wb = inputWorkbook()) {
-  const result = writeReportToWorkbook(wb, report, { inputSheet: "Sheet1" });
-  const bytes = await workbookBytes(wb, { inputParts: [], owned: result.owned, sheetIds: result.sheetIds });
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Writes `report` into a copy of the input workbook's file and loads the output back. */
+async function written(report: Report, input: ExcelJS.Workbook | Buffer = inputWorkbook()) {
+  const source = await openBytes(input instanceof ExcelJS.Workbook ? await bytesOf(input) : input);
+  const { result, bytes } = await writeToBytes(source, report, { inputSheet: "Sheet1" });
   return { result, bytes, file: await loadWorkbook(bytes) };
 }
 
-describe("writeReportToWorkbook: a small report", () => {
+/** The zip entries of .xlsx bytes, as text (binary parts as base64), by path. */
+async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = new Map<string, string>();
+  for (const [path, file] of Object.entries(zip.files))
+    if (!file.dir) parts.set(path, await file.async(/\.(png|bin)$/.test(path) ? "base64" : "string"));
+  return parts;
+}
+
+describe("writeReportToPackage: a small report", () => {
   let result: FileWriteResult;
   let bytes: Buffer;
   let file: ExcelJS.Workbook;
@@ -160,7 +187,7 @@ describe("writeReportToWorkbook: a small report", () => {
   });
 });
 
-describe("writeReportToWorkbook: the same cells as the Office.js writer", () => {
+describe("writeReportToPackage: the same cells as the Office.js writer", () => {
   test.each([
     ["the small report", () => smallReport()],
     ["tricky text", () => trickyReport()],
@@ -242,7 +269,7 @@ function trickyReport(): Report {
   return report;
 }
 
-describe("writeReportToWorkbook: text, names and failures", () => {
+describe("writeReportToPackage: text, names and failures", () => {
   test("text that starts with = + - @ (or looks like a number or date) stays text, without an apostrophe", async () => {
     const { file, bytes } = await written(trickyReport());
     const zip = await JSZip.loadAsync(bytes);
@@ -305,30 +332,55 @@ describe("writeReportToWorkbook: text, names and failures", () => {
     expect(file.getWorksheet("WC Summary (2)")!.getCell("A2").value).toBe("Inventory value now");
   });
 
-  test("an owned sheet is replaced in place: same tab position, same id", () => {
+  test("an owned sheet is replaced in place: same tab position, same id; other sheets byte for byte", async () => {
     const wb = inputWorkbook();
     const old = wb.addWorksheet("WC Segmentation");
     old.getCell("Z99").value = "stale";
-    wb.addWorksheet("Later");
-    const result = writeReportToWorkbook(wb, smallReport(), {
-      existing: wb.worksheets.map((w) => ({
-        name: w.name,
-        id: w.name === "WC Segmentation" ? "{OWNED-1}" : undefined,
-      })),
-      ownedIds: new Set(["{OWNED-1}"]),
-      owned: [{ id: "{OWNED-1}", name: "WC Segmentation" }],
-      inputSheet: "Sheet1",
-    });
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
+    old.properties.tabColor = { argb: "FF00B050" };
+    const later = wb.addWorksheet("Later");
+    later.getCell("A1").value = { formula: "Sheet1!B2*2", result: 5 } as ExcelJS.CellFormulaValue;
+    later.getCell("B2").value = "=not a formula";
+    const input = await withPaneParts(
+      await bytesOf(wb),
+      new Map([["WC Segmentation", "{0000000A-0000-0000-0000-000000000001}"]]),
+      [
+        new TextEncoder().encode(
+          serializeOwnership([{ id: "{0000000A-0000-0000-0000-000000000001}", name: "WC Segmentation" }]),
+        ),
+      ],
+    );
+    const { result, bytes, file } = await written(smallReport(), input);
+    expect(file.worksheets.map((w) => w.name)).toEqual([
       "Sheet1",
       "WC Segmentation",
       "Later",
       "WC Summary",
       "WC Exceptions",
     ]);
-    expect(wb.getWorksheet("WC Segmentation")!.getCell("Z99").value).toBeNull();
-    expect(result.sheetIds.get("WC Segmentation")).toBe("{OWNED-1}");
-    expect(result.owned.map((o) => o.id)).toContain("{OWNED-1}");
+    expect(file.getWorksheet("WC Segmentation")!.getCell("Z99").value).toBeNull();
+    expect(file.getWorksheet("WC Segmentation")!.properties.tabColor).toEqual({ argb: "FF00B050" });
+    expect(result.sheetIds.get("WC Segmentation")).toBe("{0000000A-0000-0000-0000-000000000001}");
+    expect(result.owned.map((o) => o.id)).toContain("{0000000A-0000-0000-0000-000000000001}");
+    // Sheets the add-in does not own: their parts are the input's, byte for byte.
+    const [before, after] = await Promise.all([partsOf(input), partsOf(bytes)]);
+    for (const part of [
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet3.xml",
+      "xl/sharedStrings.xml",
+      "xl/theme/theme1.xml",
+    ]) {
+      expect([part, after.get(part)]).toEqual([part, before.get(part)]);
+    }
+    expect(after.get("xl/worksheets/sheet3.xml")).toContain("<f>Sheet1!B2*2</f>");
+    // The stored (compressed) bytes are copied too, not re-compressed.
+    const rawOf = async (b: Uint8Array, part: string) =>
+      (await JSZip.loadAsync(b))
+        .file(part)!
+        .async("uint8array")
+        .then((x) => Buffer.from(x).toString("base64"));
+    expect(await rawOf(bytes, "xl/worksheets/sheet1.xml")).toBe(
+      await rawOf(input, "xl/worksheets/sheet1.xml"),
+    );
   });
 
   test("pictures of replaced sheets are dropped, a user's pictures kept", async () => {
@@ -336,47 +388,54 @@ describe("writeReportToWorkbook: text, names and failures", () => {
     const wb = await loadWorkbook(first.bytes);
     const logo = wb.addImage({ buffer: first.file.getImage(0).buffer, extension: "png" });
     wb.getWorksheet("Sheet1")!.addImage(logo, { tl: { col: 6, row: 0 }, ext: { width: 64, height: 32 } });
-    const ids = [...first.result.sheetIds];
-    const result = writeReportToWorkbook(wb, smallReport(), {
-      existing: wb.worksheets.map((w) => ({ name: w.name, id: first.result.sheetIds.get(w.name) })),
-      ownedIds: new Set(ids.map(([, id]) => id)),
-      inputSheet: "Sheet1",
-    });
+    // exceljs drops sheet ids and custom XML when it saves: put back what the first run stored.
+    const input = await withPaneParts(await bytesOf(wb), first.result.sheetIds, [
+      new TextEncoder().encode(serializeOwnership(first.result.owned)),
+    ]);
+    const { result, bytes, file: again } = await written(smallReport(), input);
     expect(result.sheets).toEqual(["WC Summary", "WC Segmentation", "WC Exceptions"]);
-    const again = await loadWorkbook(
-      await workbookBytes(wb, { inputParts: [], owned: result.owned, sheetIds: result.sheetIds }),
-    );
+    expect(result.redirected).toEqual([]);
     expect((again as unknown as { media: unknown[] }).media).toHaveLength(3);
     expect(again.getWorksheet("Sheet1")!.getImages()).toHaveLength(1);
     expect(again.getWorksheet("WC Summary")!.getImages()).toHaveLength(2);
+    const parts = await partsOf(bytes);
+    expect([...parts.keys()].filter((p) => p.startsWith("xl/media/"))).toHaveLength(3);
+    expect([...parts.keys()].filter((p) => p.startsWith("xl/drawings/drawing"))).toHaveLength(2);
   });
 
-  test("a malformed report fails before anything is written", () => {
-    const wb = inputWorkbook();
+  test("a malformed report fails before anything is written", async () => {
+    const source = await openBytes(await bytesOf(inputWorkbook()));
     const report = smallReport();
     report.sheets[1].blocks[0] = {
       kind: "table",
       at: { row: 0, column: 0 },
       table: { ...segmentationTable(2), rows: [[1, 2]] },
     };
-    expect(() => writeReportToWorkbook(wb, report)).toThrow(
+    let written = 0;
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.length;
+        done();
+      },
+    });
+    await expect(writeReportToPackage(source, report, out)).rejects.toThrow(
       "Row 1 of table WC_Segmentation has 2 values for 15 columns.",
     );
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sheet1"]);
+    expect(written).toBe(0);
   });
 
-  test("a chart that cannot be drawn is skipped with a warning, the rest is written", () => {
-    const wb = inputWorkbook();
+  test("a chart that cannot be drawn is skipped with a warning, the rest is written", async () => {
     const report = smallReport();
     report.sheets[0].charts[0] = { ...(report.sheets[0].charts[0] as CategoryChartSpec), series: ["nope"] };
     report.sheets[0].charts[1] = { ...report.sheets[0].charts[1], width: 20 };
-    const result = writeReportToWorkbook(wb, report);
+    const { result, file, bytes } = await written(report);
     expect(result.charts).toBe(0);
     expect(result.warnings).toEqual([
       'Chart "Pareto: cumulative share of annual value" on WC Summary was skipped: column "nope" is not in table WC_Pareto.',
       'Chart "Cash release by archetype" on WC Summary was skipped: 20 × 220 points is too small to draw.',
     ]);
-    expect(wb.getWorksheet("WC Summary")!.getCell("A2").value).toBe("Inventory value now");
+    expect(file.getWorksheet("WC Summary")!.getCell("A2").value).toBe("Inventory value now");
+    expect([...(await partsOf(bytes)).keys()].filter((p) => /^xl\/(media|drawings)\//.test(p))).toEqual([]);
   });
 
   test("display lengths for column widths follow the number formats", () => {
