@@ -21,20 +21,8 @@
  */
 import { CellValue } from "../engine/report";
 import { InputTable } from "../engine/segmentation/input";
-import { ExcelValue, jsonGridBytes } from "./cells";
+import { DEFAULT_CELLS_PER_READ, MAX_READ_CELLS, queueFirstBlock, readRemainingBlocks } from "./readValues";
 import { EXCEL_API, isExcelApiSupported } from "./requirements";
-
-/** Excel reads at most this many cells per `range.values` load (DESIGN §7). */
-export const MAX_READ_CELLS = 5_000_000;
-
-/** Cells of the first values load: a response under 5 MB even at 20 bytes per cell. */
-export const DEFAULT_CELLS_PER_READ = 200_000;
-
-/** Later loads are sized to about this many bytes of response (Excel on the web: 5 MB at most). */
-const RESPONSE_BUDGET_BYTES = 4_000_000;
-
-/** No single load asks for more cells than this, whatever the cells weigh. */
-const MAX_CELLS_PER_LOAD = 1_000_000;
 
 export interface ReadOptions {
   /** Cells of the first values load (later loads follow the bytes per cell seen); default 200,000. */
@@ -100,26 +88,17 @@ export async function readSelectedTable(
 
   const target = source.getIntersectionOrNullObject(used);
   target.load("address, rowIndex");
-  // The first block is sized for the worst case (20 bytes a cell); later blocks for the bytes per
-  // cell actually seen, with half again as margin, so a large table takes few round trips.
-  const firstCells = options.maxCellsPerRead ?? DEFAULT_CELLS_PER_READ;
-  const firstRows = Math.min(box.rows, Math.max(1, Math.floor(firstCells / box.columns)));
-  const first = queueBlock(target, [0, firstRows], box.columns);
+  // The first block rides along with the address; later blocks are sized from the bytes seen.
+  const first = queueFirstBlock(
+    target,
+    box.rows,
+    box.columns,
+    options.maxCellsPerRead ?? DEFAULT_CELLS_PER_READ,
+  );
   await context.sync();
   const address = target.address;
   const firstSheetRow = target.rowIndex + 1;
-  const values: unknown[][] = [...first.values];
-  let bytesPerRow = jsonGridBytes(first.values as ExcelValue[][]) / firstRows;
-  while (values.length < box.rows) {
-    const rows = Math.min(
-      box.rows - values.length,
-      Math.max(firstRows, Math.floor(RESPONSE_BUDGET_BYTES / (1.5 * bytesPerRow))),
-      Math.max(1, Math.floor(MAX_CELLS_PER_LOAD / box.columns)),
-    );
-    const block = await readBlock(context, target, [values.length, rows], box.columns);
-    bytesPerRow = Math.max(bytesPerRow, jsonGridBytes(block as ExcelValue[][]) / rows);
-    values.push(...block);
-  }
+  const values = await readRemainingBlocks(context, target, first, box.rows, box.columns);
 
   const headerRow = values[0] ?? [];
   const table: InputTable = {
@@ -129,29 +108,6 @@ export async function readSelectedTable(
     source: address,
   };
   return { table, address };
-}
-
-/** Queues loading the values of rows [first, first + count) of `target`. */
-function queueBlock(target: Excel.Range, [first, count]: [number, number], columnCount: number): Excel.Range {
-  const block = target.getCell(first, 0).getResizedRange(count - 1, columnCount - 1);
-  block.load("values");
-  return block;
-}
-
-/**
- * One more block of rows, in a sync of its own: a load is answered by the sync that follows it,
- * and each response must stay under Excel on the web's 5 MB, so a table too big for one response
- * takes one sync per block of 200,000 cells (never one per row).
- */
-async function readBlock(
-  context: Excel.RequestContext,
-  target: Excel.Range,
-  block: [number, number],
-  columnCount: number,
-): Promise<unknown[][]> {
-  const range = queueBlock(target, block, columnCount);
-  await context.sync();
-  return range.values;
 }
 
 function boxOf(range: Excel.Range): Box {

@@ -9,8 +9,8 @@
  * | 1.4 | getUsedRangeOrNullObject, getIntersectionOrNullObject, worksheets.getItemOrNullObject (required) |
  * | 1.5 | custom XML parts: owned-sheet marker and saved settings (required) |
  * | 1.6 | conditional formats (colour scale) |
- * | 1.7 | getSurroundingRegion, freeze panes, chart series add/setValues/setXAxisValues/chartType |
- * | 1.8 | setting application.calculationMode (manual while writing), chart series axisGroup |
+ * | 1.7 | getSurroundingRegion, freeze panes, chart series add/setValues/setXAxisValues/chartType (XY scatter needs them) |
+ * | 1.8 | setting application.calculationMode (manual while writing), chart series axisGroup, axis numberFormat |
  * | 1.9 | application.suspendScreenUpdatingUntilNextSync |
  */
 
@@ -24,6 +24,7 @@ export const EXCEL_API = {
   chartSeries: "1.7",
   calculationMode: "1.8",
   secondaryAxis: "1.8",
+  axisNumberFormat: "1.8",
   suspendScreenUpdating: "1.9",
 } as const;
 

@@ -32,7 +32,7 @@ import {
   serializeOwnership,
 } from "../engine/workbookParts/ownership";
 import { DEFAULT_BATCH_BYTES, PAYLOAD_LIMIT_BYTES, RequestBatch } from "./batch";
-import { queueChart, queueColorScales } from "./charts";
+import { queueChart, queueColorScales, queueScatterChart } from "./charts";
 import { queueWritePart } from "./customXml";
 import { OwnershipState, queuePrepareTarget, readOwnershipState } from "./ownership";
 import { EXCEL_API, isExcelApiSupported } from "./requirements";
@@ -252,9 +252,10 @@ async function writeSheet(
   }
   for (const scale of spec.colorScales)
     queueColorScales(sheet, batch, layouts.get(scale.table)!, scale.columns);
-  // TODO(scatter): XY charts are drawn by the frontier work in progress.
-  for (const chart of spec.charts)
-    if (chart.kind !== "scatter") queueChart(sheet, batch, layouts.get(chart.table)!, chart);
+  for (const chart of spec.charts) {
+    if (chart.kind === "scatter") queueScatterChart(sheet, batch, layouts, chart);
+    else queueChart(sheet, batch, layouts.get(chart.table)!, chart);
+  }
   if (spec.freezeHeader && isExcelApiSupported(EXCEL_API.freezePanes)) {
     batch.queue(SMALL, () => sheet.freezePanes.freezeRows(1));
   }

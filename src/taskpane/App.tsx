@@ -14,6 +14,9 @@ import {
 import { useId, useMemo, useState } from "react";
 import { FunctionCatalogue } from "./FunctionCatalogue";
 import { PRODUCT_NAME, PRODUCT_TAGLINE, README_URL } from "./product";
+import { StressStep } from "./stress/StressStep";
+import { StressRunner, runStressTest } from "./stress/stressRunner";
+import { StressInput, useStress } from "./stress/useStress";
 import { WorkbookGateway, officeGateway } from "./workflow/gateway";
 import { SegmentRunner, runSegmentation } from "./workflow/runner";
 import { Workflow } from "./workflow/Workflow";
@@ -25,9 +28,11 @@ export interface AppProps {
   gateway?: WorkbookGateway;
   /** Where `segment` runs; a Web Worker when there is one, by default. */
   runner?: SegmentRunner;
+  /** Where the stress test runs; a Web Worker when there is one, by default. */
+  stressRunner?: StressRunner;
 }
 
-type TabId = "segment" | "functions";
+type TabId = "segment" | "stress" | "functions";
 
 const useStyles = makeStyles({
   root: {
@@ -93,12 +98,30 @@ function useTabs(insideExcel: boolean) {
   return { tab, opened, select };
 }
 
-/** The task pane: segment a SKU table (inside Excel), the custom functions, and the guide. */
-export function App({ insideExcel, gateway, runner = runSegmentation }: AppProps) {
+interface StressPanelProps {
+  gateway: WorkbookGateway;
+  runner: StressRunner;
+  lastRun?: StressInput;
+}
+
+/** The Stress test tab over its own state (useStress), fed by the Segment tab's last run. */
+function StressPanel({ gateway, runner, lastRun }: StressPanelProps) {
+  const model = useStress({ gateway, runner, lastRun });
+  return <StressStep model={model} />;
+}
+
+/** The task pane: segment a SKU table and stress-test its policies (inside Excel), the functions, the guide. */
+export function App({
+  insideExcel,
+  gateway,
+  runner = runSegmentation,
+  stressRunner = runStressTest,
+}: AppProps) {
   const styles = useStyles();
   const { tab, opened, select } = useTabs(insideExcel);
   const workbook = useMemo(() => gateway ?? officeGateway(), [gateway]);
-  const ids = { segment: useId(), functions: useId() };
+  const [lastRun, setLastRun] = useState<StressInput>();
+  const ids = { segment: useId(), stress: useId(), functions: useId() };
   const panel = (id: TabId) => ({
     id: `${ids[id]}-panel`,
     role: "tabpanel",
@@ -119,6 +142,9 @@ export function App({ insideExcel, gateway, runner = runSegmentation }: AppProps
         <Tab value="segment" id={`${ids.segment}-tab`} aria-controls={`${ids.segment}-panel`}>
           Segment
         </Tab>
+        <Tab value="stress" id={`${ids.stress}-tab`} aria-controls={`${ids.stress}-panel`}>
+          Stress test
+        </Tab>
         <Tab value="functions" id={`${ids.functions}-tab`} aria-controls={`${ids.functions}-panel`}>
           Functions
         </Tab>
@@ -126,9 +152,20 @@ export function App({ insideExcel, gateway, runner = runSegmentation }: AppProps
       {opened.has("segment") && (
         <div {...panel("segment")}>
           {insideExcel ? (
-            <Workflow gateway={workbook} runner={runner} />
+            <Workflow gateway={workbook} runner={runner} onRunComplete={setLastRun} />
           ) : (
             <Body1>Segmentation reads and writes your workbook, so it works only inside Excel.</Body1>
+          )}
+        </div>
+      )}
+      {opened.has("stress") && (
+        <div {...panel("stress")}>
+          {insideExcel ? (
+            <StressPanel gateway={workbook} runner={stressRunner} lastRun={lastRun} />
+          ) : (
+            <Body1>
+              The stress test simulates the policies of a segmented table, so it works only inside Excel.
+            </Body1>
           )}
         </div>
       )}

@@ -1,9 +1,11 @@
 /**
  * A Report chart as a PNG picture, for the file writer (exceljs cannot write native charts):
- * clustered columns, horizontal bars, lines, and a pareto (columns with the cumulative share as a
- * line on a 0–100% secondary axis). Title, value axis with "nice" ticks (Heckbert, Graphics Gems
- * 1990), category labels, gridlines and a legend when there is more than one series, in Excel's
- * default palette. Drawn at twice its display size so it stays sharp when zoomed.
+ * clustered columns, horizontal bars, lines, a pareto (columns with the cumulative share as a
+ * line on a 0–100% secondary axis), and XY scatter charts (points, joined in row order for a line
+ * series, on two value axes with titles). Title, value axes with "nice" ticks (Heckbert, Graphics
+ * Gems 1990) labelled in their columns' formats, category labels, gridlines and a legend when
+ * there is more than one series (always for a scatter), in Excel's default palette. Drawn at twice
+ * its display size so it stays sharp when zoomed.
  */
 import {
   CategoryChartSpec,
@@ -11,6 +13,7 @@ import {
   ChartSpec,
   ColumnFormat,
   ReportTable,
+  ScatterChartSpec,
   columnIndex,
 } from "../engine/report";
 import { CAP_HEIGHT, LINE_HEIGHT, drawText, fitText, textWidth } from "./bitmapFont";
@@ -85,14 +88,20 @@ export function chartData(spec: CategoryChartSpec, table: ReportTable): ChartDat
   };
 }
 
-/** Axis bounds and tick step: round numbers covering [min, max] (0 always included). */
-export function niceScale(
-  min: number,
-  max: number,
-  maxTicks = 6,
-): { min: number; max: number; step: number } {
-  let lo = Math.min(0, min);
-  let hi = Math.max(0, max);
+/** An axis: its bounds and tick step. */
+export interface AxisScale {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/**
+ * Axis bounds and tick step: round numbers covering [min, max] (0 included unless `includeZero`
+ * is false).
+ */
+export function niceScale(min: number, max: number, maxTicks = 6, includeZero = true): AxisScale {
+  let lo = includeZero ? Math.min(0, min) : min;
+  let hi = includeZero ? Math.max(0, max) : max;
   if (lo === hi) hi = lo + 1;
   const nice = (x: number, round: boolean) => {
     const exponent = Math.floor(Math.log10(x));
@@ -141,8 +150,7 @@ export function renderChart(
   spec: ChartSpec,
   tables: ReadonlyMap<string, ReportTable>,
 ): { png: Buffer; width: number; height: number } {
-  // TODO(scatter): XY charts are drawn by the frontier work in progress.
-  if (spec.kind === "scatter") throw new ChartSkipped("scatter charts are not drawn yet");
+  if (spec.kind === "scatter") return renderScatter(spec, tables);
   const table = tables.get(spec.table);
   if (table === undefined) throw new ChartSkipped(`table ${spec.table} is not on that sheet`);
   const data = chartData(spec, table);
@@ -180,7 +188,7 @@ interface Box {
 }
 
 /** The legend centred above `baseline`; returns its top. */
-function drawLegend(layout: Layout, entries: readonly Series[], baseline: number): number {
+function drawLegend(layout: Layout, entries: readonly { name: string }[], baseline: number): number {
   const { raster, s, labelScale } = layout;
   const swatch = 8 * s;
   const gap = 12 * s;
@@ -393,4 +401,199 @@ function drawBars(layout: Layout, data: ChartData, area: Box): void {
       TEXT,
     );
   });
+}
+
+// ---------------------------------------------------------------- XY scatter
+
+/** One scatter series: its points in row order (rows with a blank or text x or y left out). */
+export interface ScatterSeries {
+  name: string;
+  points: [number, number][];
+  line: boolean;
+}
+
+export interface ScatterData {
+  series: ScatterSeries[];
+  /** Formats of the first series' x and y columns: the axes' tick labels. */
+  xFormat: ColumnFormat;
+  yFormat: ColumnFormat;
+}
+
+/** More points than this in one picture cannot be told apart; the chart is skipped instead. */
+const MAX_SCATTER_POINTS = 20_000;
+
+/** The scatter's points from its tables; ChartSkipped when the spec does not fit them. */
+export function scatterData(spec: ScatterChartSpec, tables: ReadonlyMap<string, ReportTable>): ScatterData {
+  if (spec.series.length === 0) throw new ChartSkipped("it has no series");
+  let formats: { x: ColumnFormat; y: ColumnFormat } | undefined;
+  let total = 0;
+  const series = spec.series.map((s): ScatterSeries => {
+    const table = tables.get(s.table);
+    if (table === undefined) throw new ChartSkipped(`table ${s.table} is not on that sheet`);
+    const [xj, yj] = [s.x, s.y].map((key) => {
+      const j = columnIndex(table, key);
+      if (j < 0) throw new ChartSkipped(`column "${key}" is not in table ${table.name}`);
+      return j;
+    });
+    formats ??= { x: table.columns[xj].format, y: table.columns[yj].format };
+    const points: [number, number][] = [];
+    for (const row of table.rows) {
+      const x = numberOrNull(row[xj]);
+      const y = numberOrNull(row[yj]);
+      if (x !== null && y !== null) points.push([x, y]);
+    }
+    total += points.length;
+    return { name: s.name, points, line: s.line };
+  });
+  if (total === 0) throw new ChartSkipped("it has no points to draw");
+  if (total > MAX_SCATTER_POINTS) throw new ChartSkipped(`${total} points are too many to draw`);
+  return { series, xFormat: formats!.x, yFormat: formats!.y };
+}
+
+/**
+ * A value axis for a scatter, as Excel scales one automatically: from 0, unless all values have one
+ * sign and their spread is under a sixth of the largest magnitude, when the axis hugs the data
+ * (Peltier, "How Excel Calculates Automatic Chart Axis Limits", peltiertech.com, 2010: the minimum
+ * is 0 while (max − min) ÷ max ≥ 16.7%). A fill rate between 95% and 99.5% gets a 95–100% axis.
+ */
+export function scatterScale(min: number, max: number, maxTicks = 6): AxisScale {
+  const magnitude = Math.max(Math.abs(min), Math.abs(max));
+  const oneSign = min > 0 || max < 0;
+  const hug = oneSign && max > min && (max - min) / magnitude < 1 / 6;
+  return niceScale(min, max, maxTicks, !hug);
+}
+
+/** Where a scatter is drawn, in device pixels: the plot box and the maps from data to pixels. */
+export interface ScatterFrame {
+  plot: Box;
+  xScale: AxisScale;
+  yScale: AxisScale;
+  x: (value: number) => number;
+  y: (value: number) => number;
+}
+
+function ticksOf(scale: AxisScale): number[] {
+  const ticks: number[] = [];
+  for (let t = scale.min; t <= scale.max + scale.step * 1e-9; t += scale.step) ticks.push(t);
+  return ticks;
+}
+
+/** Top of the plot's y-axis title line (under the chart title). */
+function scatterTop(s: number): number {
+  const pad = 8 * s;
+  return pad + CAP_HEIGHT * 2 * s + 10 * s;
+}
+
+/**
+ * The plot box and scales of a scatter of `width` × `height` device pixels: the title on top, the
+ * y-axis title under it, the legend at the bottom with the x-axis title above it, tick labels
+ * left of and under the plot. Exported so tests can say where a point must be drawn.
+ */
+export function scatterFrame(
+  data: ScatterData,
+  width: number,
+  height: number,
+  s = SUPERSAMPLE,
+): ScatterFrame {
+  const labelScale = 3;
+  const pad = 8 * s;
+  const all = data.series.flatMap((series) => series.points);
+  const xs = all.map((p) => p[0]);
+  const ys = all.map((p) => p[1]);
+  const xScale = scatterScale(Math.min(...xs), Math.max(...xs));
+  const yScale = scatterScale(Math.min(...ys), Math.max(...ys));
+  const yLabels = ticksOf(yScale).map((t) => axisLabel(t, yScale.step, data.yFormat));
+  const xLabels = ticksOf(xScale).map((t) => axisLabel(t, xScale.step, data.xFormat));
+  const line = LINE_HEIGHT * labelScale;
+  const labelHeight = CAP_HEIGHT * labelScale;
+  const top = scatterTop(s) + line + 4 * s + labelHeight / 2;
+  // Legend, x-axis title and x tick labels, from the bottom up.
+  const bottom = height - pad - line - 6 * s - line - 4 * s - (line + 6 * s);
+  const left = pad + Math.max(...yLabels.map((l) => textWidth(l, labelScale))) + 6 * s;
+  const right = width - pad - textWidth(xLabels[xLabels.length - 1], labelScale) / 2;
+  if (right - left < 40 * s || bottom - top < 30 * s) throw new ChartSkipped("there is no room left to plot");
+  return {
+    plot: { top, bottom, left, right },
+    xScale,
+    yScale,
+    x: (v) => left + ((v - xScale.min) / (xScale.max - xScale.min)) * (right - left),
+    y: (v) => bottom - ((v - yScale.min) / (yScale.max - yScale.min)) * (bottom - top),
+  };
+}
+
+/** Marker radius in displayed pixels: markers-only series get larger points than lines. */
+export const SCATTER_MARKER_RADIUS = { line: 3, markers: 4 } as const;
+
+function renderScatter(
+  spec: ScatterChartSpec,
+  tables: ReadonlyMap<string, ReportTable>,
+): { png: Buffer; width: number; height: number } {
+  const data = scatterData(spec, tables);
+  const width = Math.round(spec.width * PIXELS_PER_POINT);
+  const height = Math.round(spec.height * PIXELS_PER_POINT);
+  if (width < 160 || height < 120)
+    throw new ChartSkipped(`${spec.width} × ${spec.height} points is too small to draw`);
+  const s = SUPERSAMPLE;
+  const raster = new Raster(width * s, height * s);
+  const layout: Layout = { raster, s, labelScale: 3 };
+  const { labelScale } = layout;
+  const W = raster.width;
+  const H = raster.height;
+  const pad = 8 * s;
+  const frame = scatterFrame(data, W, H, s);
+  const { plot, xScale, yScale } = frame;
+  raster.strokeRect(0, 0, W, H, BORDER, s);
+
+  const titleScale = 2 * s;
+  const title = fitText(spec.title, W - 2 * pad, titleScale);
+  drawText(raster, title, (W - textWidth(title, titleScale)) / 2, pad, titleScale, TEXT);
+  const labelHeight = CAP_HEIGHT * labelScale;
+  const yTitle = fitText(spec.yTitle, W - 2 * pad, labelScale);
+  drawText(raster, yTitle, pad, scatterTop(s), labelScale, TEXT);
+
+  const legendTop = drawLegend(layout, data.series, H - pad);
+  const xTitle = fitText(spec.xTitle, W - 2 * pad, labelScale);
+  const xTitleTop = legendTop - 6 * s - LINE_HEIGHT * labelScale;
+  drawText(
+    raster,
+    xTitle,
+    (plot.left + plot.right - textWidth(xTitle, labelScale)) / 2,
+    xTitleTop,
+    labelScale,
+    TEXT,
+  );
+
+  for (const t of ticksOf(yScale)) {
+    const ty = Math.round(frame.y(t));
+    const label = axisLabel(t, yScale.step, data.yFormat);
+    raster.fillRect(plot.left, ty, plot.right - plot.left, s / 2 || 1, GRID);
+    drawText(
+      raster,
+      label,
+      plot.left - 6 * s - textWidth(label, labelScale),
+      ty - labelHeight / 2,
+      labelScale,
+      TEXT,
+    );
+  }
+  for (const t of ticksOf(xScale)) {
+    const tx = Math.round(frame.x(t));
+    const label = axisLabel(t, xScale.step, data.xFormat);
+    raster.fillRect(tx, plot.bottom, s, 3 * s, AXIS);
+    drawText(raster, label, tx - textWidth(label, labelScale) / 2, plot.bottom + 6 * s, labelScale, TEXT);
+  }
+  raster.fillRect(plot.left, plot.bottom, plot.right - plot.left, s, AXIS);
+  raster.fillRect(plot.left, plot.top, s, plot.bottom - plot.top, AXIS);
+
+  data.series.forEach((series, k) => {
+    const color = SERIES_COLORS[k % SERIES_COLORS.length];
+    const at = series.points.map(([x, y]) => [frame.x(x), frame.y(y)] as const);
+    if (series.line) {
+      for (let i = 1; i < at.length; i++)
+        raster.line(at[i - 1][0], at[i - 1][1], at[i][0], at[i][1], color, 2 * s);
+    }
+    const radius = (series.line ? SCATTER_MARKER_RADIUS.line : SCATTER_MARKER_RADIUS.markers) * s;
+    for (const [x, y] of at) raster.disc(Math.round(x), Math.round(y), radius, color);
+  });
+  return { png: encodePng(raster, Math.round(3780 * s)), width, height };
 }

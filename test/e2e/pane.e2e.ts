@@ -13,6 +13,11 @@ import { Field, FIELD_LABELS, FIELDS } from "../../src/engine/segmentation/input
 import { autoMap } from "../../src/engine/segmentation/mapping";
 import { excelSerialToIso } from "../../src/engine/segmentation/periods";
 import { SHEET_NAMES } from "../../src/engine/segmentation/segment";
+import {
+  VARIANCE_SHEET_NAME,
+  planFromSegmentationTable,
+  varianceTable,
+} from "../../src/engine/segmentation/variance";
 import { DIST, openPane, PaneSession } from "./browser";
 import { E2EHandle, HANDLE_GLOBAL, WorkbookSnapshot } from "./fixture";
 import {
@@ -235,15 +240,27 @@ step(
     await pane().screenshot("saved-setup-found");
     await button("Refresh with saved settings").click();
     await waitForResult();
+    await page.getByText(/compared with the previous run \(“WC Segmentation”, [\d,]+ SKUs\)/).waitFor();
     const after = await snapshot();
-    // Its own sheets rewritten in place: no "WC Summary (2)".
-    expect(after.sheets.map((s) => s.name)).toEqual(saved.sheets.map((s) => s.name));
+    // Its own sheets rewritten in place (no "WC Summary (2)"), and the plan-vs-actual sheet added.
+    expect(after.sheets.map((s) => s.name)).toEqual([
+      ...saved.sheets.map((s) => s.name),
+      VARIANCE_SHEET_NAME,
+    ]);
     expect(checkRowTables(after, expected, sample)).toEqual([]);
     expect(checkSummary(after, expected)).toEqual([]);
     expect(checkOtherSheets(after, expected)).toEqual([]);
     for (const name of TABLE_SHEETS) {
       expect(compareTableValues(after, name, reportTable(expected, name))).toEqual([]);
     }
+    // WC Variance: this run against the WC Segmentation the first run left (read back from the
+    // sheet before it was replaced), exactly as the engine's varianceSheet computes it.
+    const segmentation = reportTable(expected, SHEET_NAMES.segmentation);
+    const variance = varianceTable(segmentation, planFromSegmentationTable(segmentation));
+    expect(variance.rows.length).toBeGreaterThan(expected.summary.segmented);
+    expect(compareTableValues(after, VARIANCE_SHEET_NAME, variance)).toEqual([]);
+    const varianceSheetState = after.sheets.find((s) => s.name === VARIANCE_SHEET_NAME);
+    expect(varianceSheetState?.frozenRows).toBe(1);
     await expectInputUntouched();
   },
 );
@@ -258,9 +275,11 @@ step(
     await button("Use selection").click();
     await stepHeading("Confirm the columns").waitFor();
     await button("Next: settings").click();
-    // Hold the write's first round trip (reading which sheets the add-in owns), then cancel.
+    // Let the plan be read and the table segmented, hold the write's first round trip (reading
+    // which sheets the add-in owns), then cancel.
     await onHandle("holdSyncs", true);
     await button("Run").click();
+    await releaseSyncsUntil(page.getByText("Writing the report sheets…"));
     await page.waitForFunction((global) => {
       const handle = (window as unknown as Record<string, { heldSyncs(): number }>)[global];
       return handle.heldSyncs() > 0;

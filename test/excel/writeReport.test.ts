@@ -184,6 +184,7 @@ describe("writeReport: a small report", () => {
           axisGroup: "Secondary",
         },
       ],
+      axes: { category: {}, value: {} },
     });
     expect(bar.type).toBe("BarClustered");
     expect(bar.position).toBe("J17");

@@ -69,6 +69,12 @@ interface SeriesState {
   axisGroup: string;
 }
 
+/** A chart axis as set through `chart.axes.<type>Axis` (the category axis is a scatter's x axis). */
+interface AxisState {
+  title?: string;
+  numberFormat?: string;
+}
+
 interface ChartState {
   kind: "chart";
   id: string;
@@ -77,6 +83,7 @@ interface ChartState {
   type: string;
   source: Box;
   series: SeriesState[];
+  axes: { category: AxisState; value: AxisState };
   title?: string;
   position?: string;
   width?: number;
@@ -775,6 +782,10 @@ export class FakeSheetView {
     width?: number;
     height?: number;
     series: { name: string; values?: string; xValues?: string; chartType?: string; axisGroup: string }[];
+    axes: {
+      category: { title?: string; numberFormat?: string };
+      value: { title?: string; numberFormat?: string };
+    };
   }[] {
     return this.fx
       .liveCharts()
@@ -792,6 +803,7 @@ export class FakeSheetView {
           chartType: s.chartType,
           axisGroup: s.axisGroup,
         })),
+        axes: { category: { ...c.axes.category }, value: { ...c.axes.value } },
       }));
   }
 
@@ -1467,6 +1479,7 @@ const CHART_TYPES = new Set([
   "Pie",
   "Pareto",
   "XYScatter",
+  "XYScatterLines",
 ]);
 
 class FakeChartCollectionProxy extends FakeProxy<SheetState> {
@@ -1517,6 +1530,7 @@ class FakeChartCollectionProxy extends FakeProxy<SheetState> {
         type,
         source: source.box,
         series,
+        axes: { category: {}, value: {} },
         deleted: false,
       };
       this.fx.charts.push(chart);
@@ -1563,8 +1577,42 @@ class FakeChartProxy extends FakeProxy<ChartState> {
     return new FakeSeriesCollectionProxy(this.fx, `${this.path}.series`, () => this.resolve());
   }
 
+  get axes(): { categoryAxis: FakeChartAxisProxy; valueAxis: FakeChartAxisProxy } {
+    const axis = (which: "category" | "value") =>
+      new FakeChartAxisProxy(this.fx, `${this.path}.axes.${which}Axis`, () => {
+        const chart = this.resolve();
+        return chart ? chart.axes[which] : null;
+      });
+    return { categoryAxis: axis("category"), valueAxis: axis("value") };
+  }
+
   delete(): void {
     this.queueCall("delete", [], (c) => void (c.deleted = true));
+  }
+}
+
+/** `chart.axes.categoryAxis` / `valueAxis`: the title text (ExcelApi 1.1) and number format (1.8). */
+class FakeChartAxisProxy extends FakeProxy<AxisState> {
+  protected read(): unknown {
+    throw new FakeError("InvalidArgument", "chart axis properties are not faked for loading");
+  }
+
+  get title(): { text: string } {
+    const set = (text: string) => this.queueSet("axis.title.text", text, (a) => void (a.title = text));
+    return {
+      get text(): string {
+        throw new FakeError("PropertyNotLoaded", "axis.title.text");
+      },
+      set text(text: string) {
+        set(text);
+      },
+    };
+  }
+
+  set numberFormat(format: string) {
+    if (!versionAtMost("1.8", this.fx.excelApi))
+      throw new FakeError("ApiNotFound", "axis.numberFormat needs ExcelApi 1.8");
+    this.queueSet("axis.numberFormat", format, (a) => void (a.numberFormat = format));
   }
 }
 

@@ -1,6 +1,6 @@
 /** The chart pictures: a valid PNG (checked by decoding it), axes, bars where the data says, and skips. */
 import { inflateSync } from "node:zlib";
-import { CategoryChartSpec, ReportTable } from "../../src/engine/report";
+import { CategoryChartSpec, ReportTable, ScatterChartSpec } from "../../src/engine/report";
 import { drawText, fitText, fontText, textWidth } from "../../src/workbook/bitmapFont";
 import {
   ChartSkipped,
@@ -8,6 +8,9 @@ import {
   axisLabel,
   niceScale,
   renderChart,
+  scatterData,
+  scatterFrame,
+  scatterScale,
 } from "../../src/workbook/chartImage";
 import { Raster, crc32, encodePng, rgbOf } from "../../src/workbook/png";
 import { paretoTable, releaseTable, summarySheet } from "../excel/reportFixtures";
@@ -178,5 +181,132 @@ describe("charts", () => {
     expect(() => renderChart({ ...barSpec, categories: "nope" }, tableMap(releaseTable()))).toThrow(
       'column "nope" is not in table',
     );
+  });
+});
+
+describe("XY scatter", () => {
+  /** A service-vs-cash frontier: a curve (line) and two policies (markers only). */
+  const frontier: ReportTable = {
+    name: "Frontier",
+    columns: [
+      { key: "value", header: "Inventory value", format: "currency" },
+      { key: "fill", header: "Fill rate", format: "percent" },
+    ],
+    rows: [
+      [100_000, 0.9],
+      [150_000, 0.95],
+      [220_000, 0.98],
+      [null, 0.99],
+      [300_000, 0.995],
+    ],
+  };
+  const policies: ReportTable = {
+    name: "Policies",
+    columns: [
+      { key: "label", header: "Policy", format: "text" },
+      { key: "value", header: "Inventory value", format: "currency" },
+      { key: "fill", header: "Fill rate", format: "percent" },
+    ],
+    rows: [
+      ["Current", 260_000, 0.93],
+      ["Recommended", 160_000, 0.96],
+      ["Blank", "n/a", 0.97],
+    ],
+  };
+  const tables = new Map([
+    [frontier.name, frontier],
+    [policies.name, policies],
+  ]);
+  const spec: ScatterChartSpec = {
+    kind: "scatter",
+    title: "Service vs cash",
+    at: { row: 0, column: 0 },
+    width: 480,
+    height: 300,
+    xTitle: "Average inventory value",
+    yTitle: "Achieved fill rate",
+    series: [
+      { name: "Frontier", table: "Frontier", x: "value", y: "fill", line: true },
+      { name: "Current", table: "Policies", x: "value", y: "fill", line: false },
+    ],
+  };
+
+  test("points: rows with a blank or text x or y are left out; axis formats from the first series", () => {
+    const data = scatterData(spec, tables);
+    expect(data.series.map((s) => s.points)).toEqual([
+      [
+        [100_000, 0.9],
+        [150_000, 0.95],
+        [220_000, 0.98],
+        [300_000, 0.995],
+      ],
+      [
+        [260_000, 0.93],
+        [160_000, 0.96],
+      ],
+    ]);
+    expect([data.xFormat, data.yFormat]).toEqual(["currency", "percent"]);
+  });
+
+  test("axes scale as Excel's: from 0 unless the values' spread is under a sixth of the largest", () => {
+    // Inventory 100k–300k: spread 2/3 of the max → from 0; Heckbert: nice range 500k ÷ 5 ticks → 100k.
+    expect(scatterScale(100_000, 300_000)).toEqual({ min: 0, max: 300_000, step: 100_000 });
+    // Fill rates 90%–99.5%: spread 9.5% of the max → the axis hugs the data in steps of 2%.
+    const y = scatterScale(0.9, 0.995);
+    expect(y.step).toBeCloseTo(0.02, 12);
+    expect(y.min).toBeCloseTo(0.9, 12);
+    expect(y.max).toBeCloseTo(1, 12);
+    // Negative values of one sign hug too; a single value falls back to an axis from 0.
+    expect(scatterScale(-105, -100).max).toBe(-100);
+    expect(scatterScale(5, 5)).toEqual(niceScale(5, 5));
+    expect(axisLabel(0.92, y.step, "percent")).toBe("92%");
+    expect(axisLabel(150_000, 50_000, "currency")).toBe("150k");
+  });
+
+  test("draws each point in its series colour where the axes put it, lines between a curve's points", () => {
+    const picture = renderChart(spec, tables);
+    expect([picture.width, picture.height]).toEqual([640, 400]);
+    const image = decode(picture.png);
+    const frame = scatterFrame(scatterData(spec, tables), image.width, image.height);
+    const at = (x: number, y: number) => image.pixel(Math.round(frame.x(x)), Math.round(frame.y(y)));
+    // The frontier's points (series 1, blue), and the midpoint of a segment of its line.
+    for (const [x, y] of scatterData(spec, tables).series[0].points) expect(at(x, y)).toBe(SERIES_COLORS[0]);
+    expect(at(125_000, 0.925)).toBe(SERIES_COLORS[0]);
+    // The two policies (series 2, orange): markers only, no line between them.
+    expect(at(260_000, 0.93)).toBe(SERIES_COLORS[1]);
+    expect(at(160_000, 0.96)).toBe(SERIES_COLORS[1]);
+    expect(at(210_000, 0.945)).toBe("#FFFFFF");
+    // The plot box: axis from 0 (x) and 90%–100% (y); nothing coloured outside the markers' reach.
+    expect(frame.xScale).toEqual({ min: 0, max: 300_000, step: 100_000 });
+    expect(image.pixel(Math.round(frame.x(50_000)), Math.round(frame.y(0.99)))).toBe("#FFFFFF");
+    // Tick labels and axis titles in the text colour: under the plot and left of it.
+    const below = { x0: 0, y0: Math.round(frame.plot.bottom) + 4, x1: image.width, y1: image.height - 60 };
+    expect(countColor(image, "#404040", below)).toBeGreaterThan(500);
+    const leftOf = {
+      x0: 0,
+      y0: Math.round(frame.plot.top),
+      x1: Math.round(frame.plot.left) - 4,
+      y1: Math.round(frame.plot.bottom),
+    };
+    expect(countColor(image, "#404040", leftOf)).toBeGreaterThan(300);
+    // A legend: one swatch per series at the bottom.
+    const legend = { x0: 0, y0: image.height - 60, x1: image.width, y1: image.height };
+    expect(countColor(image, SERIES_COLORS[0], legend)).toBeGreaterThanOrEqual(256);
+    expect(countColor(image, SERIES_COLORS[1], legend)).toBeGreaterThanOrEqual(256);
+  });
+
+  test("what cannot be drawn is refused with the reason", () => {
+    expect(() => renderChart({ ...spec, series: [] }, tables)).toThrow(new ChartSkipped("it has no series"));
+    expect(() => renderChart({ ...spec, series: [{ ...spec.series[0], table: "Nope" }] }, tables)).toThrow(
+      "table Nope is not on that sheet",
+    );
+    expect(() => renderChart({ ...spec, series: [{ ...spec.series[0], y: "nope" }] }, tables)).toThrow(
+      'column "nope" is not in table Frontier',
+    );
+    const empty = new Map([["Frontier", { ...frontier, rows: [[null, 0.5]] }]]);
+    expect(() => renderChart({ ...spec, series: [spec.series[0]] }, empty)).toThrow(
+      "it has no points to draw",
+    );
+    expect(() => renderChart({ ...spec, width: 100 }, tables)).toThrow(ChartSkipped);
   });
 });

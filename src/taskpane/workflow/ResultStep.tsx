@@ -119,7 +119,7 @@ function SheetLinks({ sheets, activateSheet, labelledBy }: SheetLinksProps) {
 
 /** Step 5: the headline KPIs, the written sheets and where anything went instead. */
 export function ResultStep({ result, activateSheet, onSettings, onStartOver }: ResultStepProps) {
-  const { summary, write, setupError } = result;
+  const { summary, write, setupError, plan, planError } = result;
   const kpiHeadingId = useId();
   const sheetsHeadingId = useId();
   const styles = useStyles();
@@ -145,6 +145,19 @@ export function ResultStep({ result, activateSheet, onSettings, onStartOver }: R
         </Subtitle2>
         <SheetLinks sheets={write.sheets} activateSheet={activateSheet} labelledBy={sheetsHeadingId} />
       </div>
+      {plan && (
+        <Text size={200} className={step.muted}>
+          WC Variance: inventory, target, release and DIO compared with the previous run (“{plan.sheet}”,{" "}
+          {formatCount(plan.skus)} SKUs), by plant, region, category and SKU.
+        </Text>
+      )}
+      {planError !== undefined && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            No WC Variance: the previous WC Segmentation could not be used as the plan: {planError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {write.redirected.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>

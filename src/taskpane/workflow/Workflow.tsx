@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useEffect, useId } from "react";
+import type { StressInput } from "../stress/useStress";
 import { WorkbookGateway } from "./gateway";
 import { MappingStep } from "./MappingStep";
 import { ResultStep } from "./ResultStep";
@@ -16,6 +17,8 @@ import { Workflow as WorkflowModel, useWorkflow } from "./useWorkflow";
 export interface WorkflowProps {
   gateway: WorkbookGateway;
   runner: SegmentRunner;
+  /** Told the table, mapping and settings of every run that wrote its report (for the Stress test tab). */
+  onRunComplete?: (run: StressInput) => void;
 }
 
 const useStyles = makeStyles({
@@ -103,9 +106,15 @@ function CurrentStep({ state, dispatch, commands }: WorkflowModel) {
 }
 
 /** Select → columns → settings → run → result, over one state model (useWorkflow). */
-export function Workflow({ gateway, runner }: WorkflowProps) {
+export function Workflow({ gateway, runner, onRunComplete }: WorkflowProps) {
   const workflow = useWorkflow({ gateway, runner });
   const { state } = workflow;
+  // The result object is new for every finished run: tell the pane once per run.
+  const { result, source, mapping, settings } = state;
+  useEffect(() => {
+    if (result && source && mapping) onRunComplete?.({ source, mapping, settings, origin: "the last run" });
+    // Only a new result is a new run; later edits of the settings are not.
+  }, [result]);
   const headingId = useId();
   const styles = useStyles();
   return (

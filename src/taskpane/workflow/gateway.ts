@@ -7,6 +7,7 @@
 import { Report } from "../../engine/report";
 import { WorkbookSetup } from "../../engine/workbookParts/setup";
 import { activateSheet } from "../../excel/navigation";
+import { PlanRead, readPlan } from "../../excel/readPlan";
 import { SelectedTable, readSelectedTable } from "../../excel/readSelection";
 import { loadWorkbookSetup, saveWorkbookSetup } from "../../excel/workbookSettings";
 import { WriteOptions, WriteResult, writeReport } from "../../excel/writeReport";
@@ -17,6 +18,11 @@ export interface WorkbookGateway {
   /** The setup saved by an earlier run, or null. */
   loadSetup(): Promise<WorkbookSetup | null>;
   saveSetup(setup: WorkbookSetup): Promise<void>;
+  /**
+   * The WC Segmentation the last run left (owned sheets only), the plan of WC Variance; undefined
+   * on a first run. Optional: without it the pane writes no WC Variance.
+   */
+  readPlan?: () => Promise<PlanRead | undefined>;
   writeReport(report: Report, options: WriteOptions): Promise<WriteResult>;
   /** Shows a written sheet. Optional: without it the result step lists the sheet names as text. */
   activateSheet?: (name: string) => Promise<void>;
@@ -28,6 +34,7 @@ export function officeGateway(): WorkbookGateway {
     readSelection: () => Excel.run((context) => readSelectedTable(context)),
     loadSetup: () => Excel.run((context) => loadWorkbookSetup(context)),
     saveSetup: (setup) => Excel.run((context) => saveWorkbookSetup(context, setup)),
+    readPlan: () => Excel.run((context) => readPlan(context)),
     writeReport: (report, options) => Excel.run((context) => writeReport(context, report, options)),
     activateSheet: (name) => Excel.run((context) => activateSheet(context, name)),
   };

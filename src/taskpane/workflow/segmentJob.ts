@@ -4,13 +4,16 @@
  */
 import { Report } from "../../engine/report";
 import { ColumnMapping, InputTable } from "../../engine/segmentation/input";
-import { SegmentationSummary, segment } from "../../engine/segmentation/segment";
+import { SHEET_NAMES, SegmentationSummary, segment } from "../../engine/segmentation/segment";
 import { SegmentationSettings } from "../../engine/segmentation/settings";
+import { PlanSnapshot, varianceSheet, varianceTable } from "../../engine/segmentation/variance";
 
 export interface SegmentJob {
   input: InputTable;
   mapping: ColumnMapping;
   settings: SegmentationSettings;
+  /** The previous run's WC Segmentation: when given, the report gets WC Variance against it. */
+  plan?: PlanSnapshot;
 }
 
 /** What the pane needs from `segment`: the Report to write and the headline figures. */
@@ -24,6 +27,13 @@ export type WorkerReply = { ok: true; outcome: SegmentOutcome } | { ok: false; m
 
 export function runSegmentJob(job: SegmentJob): SegmentOutcome {
   const { report, summary } = segment(job.input, job.mapping, job.settings);
+  if (job.plan !== undefined) {
+    // As `wcap refresh`: this run's WC Segmentation table against the plan, as the last sheet.
+    const current = report.sheets
+      .find((s) => s.name === SHEET_NAMES.segmentation)
+      ?.blocks.find((b) => b.kind === "table");
+    if (current?.kind === "table") report.sheets.push(varianceSheet(varianceTable(current.table, job.plan)));
+  }
   return { report, summary };
 }
 

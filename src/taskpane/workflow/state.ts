@@ -61,6 +61,10 @@ export interface RunResult {
   write: WriteResult;
   /** Why the setup could not be saved in the workbook; absent when it was saved. */
   setupError?: string;
+  /** The previous run's WC Segmentation that WC Variance compares with; absent on a first run. */
+  plan?: { sheet: string; skus: number };
+  /** Why the previous WC Segmentation could not serve as the plan (no WC Variance then). */
+  planError?: string;
 }
 
 export type SetupStatus =

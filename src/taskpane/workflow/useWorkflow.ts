@@ -9,6 +9,7 @@ import { autoMap } from "../../engine/segmentation/mapping";
 import { SegmentationSettings } from "../../engine/segmentation/settings";
 import { sheetOfAddress } from "../../engine/workbookParts/address";
 import { WorkbookSetup, toSavedMapping } from "../../engine/workbookParts/setup";
+import type { PlanRead } from "../../excel/readPlan";
 import { WriteCancelledError, WriteResult } from "../../excel/writeReport";
 import { describeError } from "./format";
 import { WorkbookGateway } from "./gateway";
@@ -93,7 +94,19 @@ export function useWorkflow({ gateway, runner }: WorkflowOptions): Workflow {
       dispatch({ type: "runStarted", rows: source.table.rows.length });
       let stage: "compute" | "write" = "compute";
       try {
-        const outcome: SegmentOutcome = await runner({ input: source.table, mapping, settings }, signal);
+        // The plan of WC Variance is the WC Segmentation the last run left: read before it is replaced.
+        let plan: PlanRead | undefined;
+        let planError: string | undefined;
+        try {
+          plan = await gateway.readPlan?.();
+        } catch (error) {
+          planError = describeError(error);
+        }
+        if (signal.aborted) throw new ComputeCancelledError();
+        const outcome: SegmentOutcome = await runner(
+          { input: source.table, mapping, settings, ...(plan ? { plan: plan.snapshot } : {}) },
+          signal,
+        );
         if (signal.aborted) throw new ComputeCancelledError();
         stage = "write";
         // Show the writing phase at once: the first round trip can take a while on a big report.
@@ -112,7 +125,13 @@ export function useWorkflow({ gateway, runner }: WorkflowOptions): Workflow {
         }
         dispatch({
           type: "runSucceeded",
-          result: { summary: outcome.summary, write, setupError },
+          result: {
+            summary: outcome.summary,
+            write,
+            setupError,
+            ...(plan ? { plan: { sheet: plan.sheet, skus: plan.snapshot.rows.length } } : {}),
+            ...(planError !== undefined ? { planError } : {}),
+          },
           saved: setupError === undefined ? setup : undefined,
         });
       } catch (error) {

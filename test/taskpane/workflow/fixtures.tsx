@@ -5,7 +5,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen, within } from "@testing-library/react";
-import { App } from "../../../src/taskpane/App";
+import { App, AppProps } from "../../../src/taskpane/App";
 import { WorkbookGateway } from "../../../src/taskpane/workflow/gateway";
 import { FakeExcel, FakeValue, FakeWorkbookOptions, fakeWorkbook } from "../../support/fakeExcel";
 
@@ -63,11 +63,14 @@ export function workbook(
 }
 
 /** Renders the pane inside Excel (the real Office.js gateway over the installed fake unless given one). */
-export async function renderPane(gateway?: WorkbookGateway): Promise<void> {
+export async function renderPane(
+  gateway?: WorkbookGateway,
+  props: Omit<AppProps, "insideExcel" | "gateway"> = {},
+): Promise<void> {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
-        <App insideExcel gateway={gateway} />
+        <App insideExcel gateway={gateway} {...props} />
       </FluentProvider>,
     );
   });
