@@ -349,10 +349,10 @@ export function bias(actual: any[][], forecast: any[][]): number {
 }
 
 /**
- * Demand class per row (Syntetos–Boylan): smooth, erratic, intermittent or lumpy, from the average inter-demand interval (ADI, cut 1.32) and the squared CV of non-zero demand sizes (CV², cut 0.49).
+ * Demand class per row (Syntetos, Boylan & Croston 2005): smooth, erratic, intermittent or lumpy, from the average inter-demand interval (ADI = non-blank periods ÷ periods with demand, cut 1.32) and the squared CV of the non-zero demand sizes (CV², cut 0.49).
  * @customfunction DEMANDCLASS
- * @param demand_history Demand history, one row per item and one column per period; blanks skipped.
- * @returns One label per row.
+ * @param demand_history Demand history ≥ 0, one row per item and one column per period; blanks skipped.
+ * @returns One label per row; #DIV/0! for a row without any non-zero demand, #NUM! for a negative demand.
  */
 export function demandClass(demand_history: any[][]): any[][] {
   return demandClassCall(demand_history);
@@ -389,9 +389,9 @@ export function simFillRate(
  * @param horizon Number of future periods to forecast (a whole number ≥ 1).
  * @param [method] "auto" (default), "naive", "snaive", "ses", "damped", "hw_add", "hw_mul", "croston", "sba" or "tsb".
  * @param [season_length] Periods per season (e.g. 12 for months, 52 for weeks); detected from the data when omitted.
- * @param [promo] Promotion per period, 1 = promoted and 0 or blank = not (or an intensity ≥ 0): one column per history period and per forecast step, one row per item or one row for all.
- * @param [price] Price per period (> 0; blank = unknown): one column per history period and per forecast step, one row per item or one row for all.
- * @param [sensing] TRUE corrects the first forecast steps toward a recent level shift (demand sensing); FALSE or omitted leaves the model's forecast.
+ * @param [promo] Promotion per period: 1 = promoted, 0 or blank = not, or an intensity ≥ 0. Columns: the history's periods, then the horizon's steps; one row per item or one row for all.
+ * @param [price] Price per period (> 0; blank = unknown). Columns: the history's periods, then the horizon's steps; one row per item or one row for all.
+ * @param [sensing] TRUE corrects the first four forecast steps toward a recent level shift (demand sensing); FALSE or omitted keeps the model's forecast.
  * @returns One row of forecasts per item.
  */
 export function forecast(
@@ -399,8 +399,8 @@ export function forecast(
   horizon: any,
   method?: any,
   season_length?: any,
-  promo?: any,
-  price?: any,
+  promo?: any[][],
+  price?: any[][],
   sensing?: any,
 ): any[][] {
   return forecastCall(demand_history, horizon, method, season_length, promo, price, sensing);

@@ -145,3 +145,32 @@ describe("sensing", () => {
     );
   });
 });
+
+describe("metadata generated from the JSDoc (src/functions/index.ts)", () => {
+  // Excel passes a range only to a parameter whose dimensionality is "matrix" (an `any[][]` in the
+  // signature); a scalar `any` would receive a single value. Generated here from the source, so
+  // the check does not depend on a fresh dist/functions.json.
+  test("promo and price are matrix parameters; sensing is a single value", async () => {
+    const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+    const generated = await generateCustomFunctionsMetadata(require.resolve("../../src/functions/index.ts"));
+    expect(generated.errors).toEqual([]);
+    const { functions } = JSON.parse(generated.metadataJson) as {
+      functions: {
+        id: string;
+        parameters: { name: string; dimensionality?: string; description: string }[];
+      }[];
+    };
+    const parameters = functions.find((f) => f.id === "FORECAST")!.parameters;
+    const dimensionality = Object.fromEntries(parameters.map((p) => [p.name, p.dimensionality ?? "scalar"]));
+    expect(dimensionality).toEqual({
+      demand_history: "matrix",
+      horizon: "scalar",
+      method: "scalar",
+      season_length: "scalar",
+      promo: "matrix",
+      price: "matrix",
+      sensing: "scalar",
+    });
+    for (const p of parameters) expect(p.description.length).toBeGreaterThan(20);
+  }, 60_000);
+});

@@ -52,6 +52,21 @@ const CATALOGUE: Record<string, string[]> = {
   SIMFILLRATE: ["demand_mean", "demand_sd", "lead_time", "safety_stock", "order_qty", "[periods]", "[seed]"],
 };
 
+/**
+ * The parameters declared as single values (dimensionality scalar): options that apply to the
+ * whole call. Every other parameter must be a matrix, or Excel passes one cell where the user gave
+ * a range (a range-taking parameter typed `any` instead of `any[][]` in the JSDoc).
+ */
+const SCALAR_PARAMETERS: Record<string, string[]> = {
+  DIO: ["days"],
+  DSO: ["days"],
+  DPO: ["days"],
+  ABC: ["a_cut", "b_cut"],
+  XYZ: ["x_cut", "y_cut"],
+  ABCXYZ: ["a_cut", "b_cut", "x_cut", "y_cut"],
+  FORECAST: ["horizon", "method", "season_length", "sensing"],
+};
+
 const metadata = loadMetadata();
 
 test("functions.json carries allowErrorForDataTypeAny so error cells reach the functions", () => {
@@ -83,6 +98,18 @@ describe.each(Object.entries(CATALOGUE))("%s", (id, params) => {
       expect(p.type).toBe("any");
     }
   });
+});
+
+test("ranges are matrix parameters; only the whole-call options are single values", () => {
+  const scalars: Record<string, string[]> = {};
+  for (const f of metadata.functions as {
+    id: string;
+    parameters: { name: string; dimensionality?: string }[];
+  }[]) {
+    const names = f.parameters.filter((p) => p.dimensionality !== "matrix").map((p) => p.name);
+    if (names.length > 0) scalars[f.id] = names;
+  }
+  expect(scalars).toEqual(SCALAR_PARAMETERS);
 });
 
 test("dist/functions.js associates every catalogue function", () => {

@@ -21,7 +21,8 @@
  * the effect of their own columns. Driver column j belongs to history column j (before blanks are
  * trimmed), so step h of a row whose last number is in column k uses driver column k + h. A negative
  * promotion, a price ≤ 0 or an infinite driver is #NUM! for the row.
- * Sensing (options.sensing, sensing.ts): the first steps are corrected by the recent one-step errors.
+ * Sensing (options.sensing, sensing.ts): steps 1–4 are corrected by how far the last four periods
+ * ran from the forecast made before them, less what the model has already absorbed.
  * 5. Clamping: when every history value is ≥ 0 the forecasts are floored at 0 (demand cannot be
  *    negative; a damped or Holt-Winters trend can extrapolate below 0). A history with negative
  *    values (returns, net demand) is not clamped. A non-finite forecast is #NUM!.

@@ -21,7 +21,7 @@
 import type { ModelSpec } from "./models";
 import type { ForecastWorkspace } from "./workspace";
 
-/** One-step errors used (the last origins of the holdout). */
+/** Recent periods K compared with the forecast made before them (from origin T − K). */
 export const SENSING_ERRORS = 4;
 /** Weight ratio between an error and the next more recent one. */
 export const SENSING_MEMORY = 0.5;

@@ -182,6 +182,29 @@ describe("price elasticity", () => {
   });
 });
 
+describe("promotion and price together", () => {
+  // demand = 100 · (price/10)^−1.5 · 1.5^promo, prices cycling 9, 10, 11, 10 (median 10), promoted
+  // weeks 10, 20, 30, 40 of 48. The elasticity regression skips promoted weeks and is exact:
+  // β = −1.5. De-priced, z = 100·1.5^promo, so every baseline is 100, L̂ = 1.5 and L = 1.5^(4/5).
+  // Naive on the de-driven series (week 47 not promoted: 100), then the horizon's own drivers:
+  // step 1 at price 8 → 100·0.8^−1.5; step 2 at price 8, promoted → 100·0.8^−1.5·L; step 3 at
+  // price 12.5 → 100·1.25^−1.5.
+  const T = 48;
+  const cycle = [9, 10, 11, 10];
+  const price = series(T + 3, (t) => (t < T ? cycle[t % 4] : t === T + 2 ? 12.5 : 8));
+  const promo = flags(T + 3, [...PROMOTED, T + 1]);
+  const history = series(T, (t) => 100 * (price[t] / 10) ** -1.5 * (PROMOTED.includes(t) ? 1.5 : 1));
+
+  test("β = −1.5 from the unpromoted weeks, L from the de-priced ones, both applied to the horizon", () => {
+    const result = forecastSeries(history, { horizon: 3, method: "naive", drivers: { promo, price } });
+    expect(result.elasticity).toBeCloseTo(-1.5, 10);
+    const L = 1.5 ** (4 / 5);
+    expect(result.lift).toBeCloseTo(L, 10);
+    const expected = [100 * 0.8 ** -1.5, 100 * 0.8 ** -1.5 * L, 100 * 1.25 ** -1.5];
+    expected.forEach((x, h) => expect(result.forecast[h]).toBeCloseTo(x, 8));
+  });
+});
+
 describe("absent or flat drivers change nothing", () => {
   const z = normals(mulberry32(19));
   const T = 80;

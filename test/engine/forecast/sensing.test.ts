@@ -4,7 +4,14 @@
  * corrections are hand-derived from the documented rule c = D − U (weights 1, ½, ¼, ⅛ on the last
  * four deviations, latest first; c·½^(h−1) on steps 1–4).
  */
-import { type ForecastOptions, SENSING_STEPS, forecastSeries } from "../../../src/engine/forecast";
+import {
+  type ForecastOptions,
+  ForecastWorkspace,
+  SENSING_STEPS,
+  forecastSeries,
+} from "../../../src/engine/forecast";
+import { modelFor } from "../../../src/engine/forecast/models";
+import { applySensing, sensingCorrection } from "../../../src/engine/forecast/sensing";
 import { mulberry32, normals, series } from "./random";
 
 const z = normals(mulberry32(23));
@@ -62,6 +69,39 @@ describe("a level shift in the last periods", () => {
     const c = 61.25 / 1.875 - 40;
     const expected = [140 + c, 140 + c / 2, 140 + c / 4, 140 + c / 8, 140, 140];
     expected.forEach((x, h) => expect(b.forecast[h]).toBeCloseTo(x, 10));
+  });
+});
+
+describe("the rule itself, at fixed parameters", () => {
+  // SES with α = 0.3 on 20 periods at 100, then 4 at 125. The start-up level is the mean of the
+  // first 10 periods (100), so the forecast from o₀ = 20 is 100 for every step: D = 25; the level
+  // after the 4 shifted periods is 100 + 25·(1 − 0.7⁴), so U = 25·(1 − 0.7⁴) and
+  // c = D − U = 25·0.7⁴ = 6.0025, the lag SES still has (module comment of sensing.ts).
+  const ses = modelFor("ses");
+  const run = (y: Float64Array, alpha: number) => {
+    const ws = new ForecastWorkspace(y.length, 6);
+    ws.parameters[ses.id][0] = alpha;
+    return sensingCorrection(ses, y, y.length, 1, ws);
+  };
+
+  test("SES after a step Δ = 25: c = Δ·(1 − α)^4 = 6.0025", () => {
+    const step = series(24, (t) => (t >= 20 ? 125 : 100));
+    expect(run(step, 0.3)).toBeCloseTo(25 * 0.7 ** 4, 10);
+    expect(run(step, 0.3)).toBeCloseTo(6.0025, 10);
+  });
+
+  test("deviations of mixed sign: no correction (c = 0)", () => {
+    const mixed = series(24, (t) => (t === 21 ? 90 : t >= 20 ? 125 : 100));
+    expect(run(mixed, 0.3)).toBe(0);
+  });
+
+  test("applySensing adds c, c/2, c/4, c/8 to steps 1–4 and nothing after", () => {
+    const forecast = new Float64Array(6).fill(100);
+    applySensing(8, forecast, 6);
+    expect(Array.from(forecast)).toEqual([108, 104, 102, 101, 100, 100]);
+    const short = new Float64Array(2).fill(100);
+    applySensing(8, short, 2);
+    expect(Array.from(short)).toEqual([108, 104]);
   });
 });
 
