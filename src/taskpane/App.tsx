@@ -17,7 +17,7 @@ import { PRODUCT_NAME, PRODUCT_TAGLINE, README_URL } from "./product";
 import { StressStep } from "./stress/StressStep";
 import { StressRunner, runStressTest } from "./stress/stressRunner";
 import { StressInput, useStress } from "./stress/useStress";
-import { WorkbookGateway, officeGateway } from "./workflow/gateway";
+import { WorkbookGateway, officeGateway, oneWriteAtATime } from "./workflow/gateway";
 import { SegmentRunner, runSegmentation } from "./workflow/runner";
 import { Workflow } from "./workflow/Workflow";
 
@@ -119,7 +119,8 @@ export function App({
 }: AppProps) {
   const styles = useStyles();
   const { tab, opened, select } = useTabs(insideExcel);
-  const workbook = useMemo(() => gateway ?? officeGateway(), [gateway]);
+  // Both tabs write reports; one write at a time keeps the owned-sheet marker whole.
+  const workbook = useMemo(() => oneWriteAtATime(gateway ?? officeGateway()), [gateway]);
   const [lastRun, setLastRun] = useState<StressInput>();
   const ids = { segment: useId(), stress: useId(), functions: useId() };
   const panel = (id: TabId) => ({

@@ -242,16 +242,68 @@ export function compareTableValues(
   if (!sheet) return [`no sheet "${sheetName}"`];
   const problems: string[] = [];
   const [, ...body] = tableAtA1(sheet, problems);
+  return [...problems, ...compareBody(sheetName, body, want, limit)];
+}
+
+/**
+ * How numbers must agree: exactly (to 1e-9, the default), within a relative tolerance (with an
+ * absolute floor for values near 0), or only be numbers where the engine has numbers.
+ */
+export type NumberMatch = "exact" | { relative: number; absolute: number } | "present";
+
+/**
+ * Every cell of the Excel table named `want.name` on the sheet, wherever it starts (a sheet with
+ * several tables, as WC Stress test), against the engine's table: headers, then the body; text
+ * and blanks exactly, numbers as `numbers` says.
+ */
+export function compareNamedTable(
+  state: WorkbookSnapshot,
+  sheetName: string,
+  want: ReportTable,
+  numbers: NumberMatch = "exact",
+  limit = 10,
+): string[] {
+  const sheet = state.sheets.find((s) => s.name === sheetName);
+  if (!sheet) return [`no sheet "${sheetName}"`];
+  const table = sheet.tables.find((t) => t.name === want.name);
+  if (!table)
+    return [`${sheetName}: no Excel table "${want.name}" (${sheet.tables.map((t) => t.name).join(", ")})`];
+  const at = box(table.address);
+  const [header = [], ...body] = sheet.values
+    .slice(at.row, at.row + at.rows)
+    .map((r) => r.slice(at.column, at.column + at.columns));
+  const problems: string[] = [];
+  if (!sameList(header, headersOf(want)))
+    problems.push(
+      `${want.name}: headers ${JSON.stringify(header)}, expected ${JSON.stringify(headersOf(want))}`,
+    );
+  return [...problems, ...compareBody(`${sheetName} ${want.name}`, body, want, limit, numbers)];
+}
+
+function sameNumber(got: FakeValue | null, want: unknown, numbers: NumberMatch): boolean {
+  if (numbers === "exact" || typeof got !== "number" || typeof want !== "number") return sameCell(got, want);
+  if (numbers === "present") return Number.isFinite(got);
+  return Math.abs(got - want) <= Math.max(numbers.absolute, numbers.relative * Math.abs(want));
+}
+
+function compareBody(
+  where: string,
+  body: FakeValue[][],
+  want: ReportTable,
+  limit: number,
+  numbers: NumberMatch = "exact",
+): string[] {
+  const problems: string[] = [];
   const rows = Math.max(body.length, want.rows.length);
   let differences = 0;
   for (let r = 0; r < rows && differences < limit; r++) {
     for (let c = 0; c < want.columns.length && differences < limit; c++) {
       const got = body[r] === undefined ? undefined : cellOf(body[r][c] ?? "");
       const expected = want.rows[r]?.[c];
-      if (got === undefined || !sameCell(got, expected)) {
+      if (got === undefined || !sameNumber(got, expected, numbers)) {
         differences++;
         problems.push(
-          `${sheetName} row ${r + 2}, "${want.columns[c].header}": ${JSON.stringify(got)}, the engine gives ${JSON.stringify(expected)}`,
+          `${where} row ${r + 2}, "${want.columns[c].header}": ${JSON.stringify(got)}, the engine gives ${JSON.stringify(expected)}`,
         );
       }
     }

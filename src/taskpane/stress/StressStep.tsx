@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -17,11 +18,21 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
+  typographyStyles,
 } from "@fluentui/react-components";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Scenario, StressSettings } from "../../engine/simulation/stress";
-import { formatAmount, formatCount, formatPercent, redirectNote, tableSize } from "../workflow/format";
+import {
+  describeError,
+  formatAmount,
+  formatCompactAmount,
+  formatCount,
+  formatPercent,
+  redirectNote,
+  tableSize,
+} from "../workflow/format";
 import { MessageList } from "../workflow/MessageList";
 import { useStepStyles } from "../workflow/styles";
 import { useNumberDraft } from "../workflow/useNumberDraft";
@@ -53,20 +64,22 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
     minWidth: 0,
+    // A fieldset's own margin and minimum width would push the card off the pane's grid.
+    margin: 0,
+    minInlineSize: 0,
   },
   cardHeader: {
     display: "flex",
-    alignItems: "flex-end",
+    alignItems: "center",
+    justifyContent: "space-between",
     columnGap: tokens.spacingHorizontalS,
-    minWidth: 0,
-  },
-  grow: {
-    flexGrow: 1,
     minWidth: 0,
   },
   row: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(6.5em, 1fr))",
+    // Inputs line up even where one label wraps to two lines.
+    alignItems: "end",
     gap: tokens.spacingHorizontalS,
     paddingInlineStart: tokens.spacingHorizontalL,
   },
@@ -74,12 +87,23 @@ const useStyles = makeStyles({
     minWidth: 0,
     width: "100%",
   },
+  centred: {
+    alignItems: "center",
+  },
+  resultHeading: {
+    ...typographyStyles.subtitle2,
+    margin: 0,
+    // Focused only to bring the result into view and start a screen reader there.
+    ":focus": { outlineStyle: "none" },
+    ":focus-visible": { outlineStyle: "auto" },
+  },
   table: {
     tableLayout: "auto",
   },
   number: {
     textAlign: "end",
     fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
   },
 });
 
@@ -91,10 +115,11 @@ interface NumberInputProps {
   onChange: (value: number | undefined) => void;
   problems?: readonly string[];
   hint?: string;
+  disabled?: boolean;
 }
 
 /** A number the user types; empty is "not set", text that is not a number is kept and flagged by the engine. */
-function NumberInput({ label, value, onChange, problems = [], hint }: NumberInputProps) {
+function NumberInput({ label, value, onChange, problems = [], hint, disabled }: NumberInputProps) {
   const styles = useStyles();
   const { text, change } = useNumberDraft(value ?? null, 1, (v) => onChange(v === null ? undefined : v));
   return (
@@ -109,6 +134,7 @@ function NumberInput({ label, value, onChange, problems = [], hint }: NumberInpu
         type="number"
         step="any"
         inputMode="decimal"
+        disabled={disabled}
         value={text}
         onChange={(_, data) => change(data.value)}
       />
@@ -146,6 +172,7 @@ function ScenarioCard({
       label={FIELD_LABELS[field]}
       value={scenario[field]}
       problems={fieldProblems(problems, index, field)}
+      disabled={disabled}
       onChange={(v) => onChange(withField(scenario, field, v))}
     />
   );
@@ -153,6 +180,7 @@ function ScenarioCard({
     <Field key={field} label={FIELD_LABELS[field]}>
       <Select
         className={styles.input}
+        disabled={disabled}
         value={scenario[field] ?? NO_SUPPLIER}
         onChange={(_, data) => onChange(withField(scenario, field, data.value))}
       >
@@ -168,22 +196,29 @@ function ScenarioCard({
   return (
     <fieldset className={styles.card} aria-label={`Scenario ${number}: ${scenario.name}`} disabled={disabled}>
       <div className={styles.cardHeader}>
-        <Field
-          className={styles.grow}
-          label={`Scenario ${number} name`}
-          validationState={nameProblems.length > 0 ? "error" : "none"}
-          validationMessage={nameProblems.length > 0 ? nameProblems.join(" ") : undefined}
+        <Text weight="semibold">Scenario {number}</Text>
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={disabled}
+          onClick={onRemove}
+          aria-label={`Remove scenario ${number} (${scenario.name})`}
         >
-          <Input
-            className={styles.input}
-            value={scenario.name}
-            onChange={(_, data) => onChange({ ...scenario, name: data.value })}
-          />
-        </Field>
-        <Button onClick={onRemove} aria-label={`Remove scenario ${number} (${scenario.name})`}>
           Remove
         </Button>
       </div>
+      <Field
+        label={`Scenario ${number} name`}
+        validationState={nameProblems.length > 0 ? "error" : "none"}
+        validationMessage={nameProblems.length > 0 ? nameProblems.join(" ") : undefined}
+      >
+        <Input
+          className={styles.input}
+          disabled={disabled}
+          value={scenario.name}
+          onChange={(_, data) => onChange({ ...scenario, name: data.value })}
+        />
+      </Field>
       {DISRUPTION_ORDER.map((kind) => {
         const on = hasDisruption(scenario, kind);
         const info = DISRUPTIONS[kind];
@@ -222,12 +257,20 @@ function StressResultView({ result, model }: { result: StressRunResult; model: S
   const styles = useStyles();
   const step = useStepStyles();
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [openError, setOpenError] = useState<string>();
+  // A new result: take the user to it (the editor above can be long), as the workflow's steps do.
+  useEffect(() => heading.current?.focus(), [result]);
   const sheet = result.write.sheets[0];
+  const open = (name: string, activate: (name: string) => Promise<void>) => {
+    setOpenError(undefined);
+    activate(name).catch((e: unknown) => setOpenError(`“${name}” could not be shown: ${describeError(e)}`));
+  };
   return (
     <div className={step.stack}>
-      <Subtitle2 as="h3" id={headingId} className={step.subheading}>
+      <h3 id={headingId} className={styles.resultHeading} ref={heading} tabIndex={-1}>
         Stress test written
-      </Subtitle2>
+      </h3>
       <Text size={200} className={step.muted}>
         {formatCount(result.skus)} SKUs × {formatCount(result.replications)} replications ×{" "}
         {formatCount(result.periods)} periods per scenario
@@ -238,8 +281,8 @@ function StressResultView({ result, model }: { result: StressRunResult; model: S
           <TableRow>
             <TableHeaderCell>Scenario</TableHeaderCell>
             <TableHeaderCell className={styles.number}>Fill rate</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Avg inventory</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>vs Baseline</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Avg stock</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>vs Base</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -247,16 +290,22 @@ function StressResultView({ result, model }: { result: StressRunResult; model: S
             <TableRow key={s.name}>
               <TableCell>{s.name}</TableCell>
               <TableCell className={styles.number}>{formatPercent(s.fillRate ?? NaN)}</TableCell>
-              <TableCell className={styles.number}>{formatAmount(s.averageValue)}</TableCell>
-              <TableCell className={styles.number}>
+              <TableCell className={styles.number} title={formatAmount(s.averageValue)}>
+                {formatCompactAmount(s.averageValue)}
+              </TableCell>
+              <TableCell className={styles.number} title={formatAmount(s.cashVsBaseline)}>
                 {s.cashVsBaseline === 0
                   ? "—"
-                  : `${s.cashVsBaseline > 0 ? "+" : ""}${formatAmount(s.cashVsBaseline)}`}
+                  : `${s.cashVsBaseline > 0 ? "+" : ""}${formatCompactAmount(s.cashVsBaseline)}`}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <Text size={200} className={step.muted}>
+        All SKUs. Fill rate: demand served from stock. Avg stock: average inventory value; vs Base: its change
+        from the Baseline (+ is more cash tied up). Every segment, the frontier and each SKU are on the sheet.
+      </Text>
       {result.write.redirected.map((r) => (
         <Text key={r.requested} size={200}>
           {redirectNote(r)}
@@ -264,10 +313,15 @@ function StressResultView({ result, model }: { result: StressRunResult; model: S
       ))}
       {sheet !== undefined && model.activateSheet && (
         <div className={step.actions}>
-          <Button onClick={() => void model.activateSheet?.(sheet).catch(() => undefined)}>
+          <Button onClick={() => model.activateSheet && open(sheet, model.activateSheet)}>
             Open {sheet}
           </Button>
         </div>
+      )}
+      {openError && (
+        <Text size={200} role="alert">
+          {openError}
+        </Text>
       )}
     </div>
   );
@@ -312,17 +366,17 @@ export function StressStep({ model }: StressStepProps) {
           {tableSize(input.source.table.rows.length, input.source.table.headers.length)}.
         </Text>
       ) : (
-        <div className={step.tight}>
-          <Text size={200}>
-            Run a segmentation on the Segment tab first, or use the setup saved in this workbook on the
-            selected table.
-          </Text>
-          <div className={step.actions}>
-            <Button onClick={() => void model.readSavedTable()} disabled={model.reading || busy}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>No policies to stress yet.</MessageBarTitle> Run a segmentation on the Segment
+            tab first, or use the setup saved in this workbook on the selected table.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void model.readSavedTable()} disabled={model.reading || busy}>
               {model.reading ? "Reading…" : "Use the saved setup"}
             </Button>
-          </div>
-        </div>
+          </MessageBarActions>
+        </MessageBar>
       )}
       {message && (
         <MessageBar intent={message.intent} layout="multiline">
@@ -369,18 +423,21 @@ export function StressStep({ model }: StressStepProps) {
             label="Replications"
             value={Number.isNaN(stress.replications) ? undefined : stress.replications}
             problems={settingProblems("Replications")}
+            disabled={busy}
             onChange={(v) => setNumber("replications", v)}
           />
           <NumberInput
             label="Periods"
             value={Number.isNaN(stress.periods) ? undefined : stress.periods}
             problems={settingProblems("Periods")}
+            disabled={busy}
             onChange={(v) => setNumber("periods", v)}
           />
           <NumberInput
             label="Seed"
             value={Number.isNaN(stress.seed) ? undefined : stress.seed}
             problems={settingProblems("Seed")}
+            disabled={busy}
             onChange={(v) => setNumber("seed", v)}
           />
         </div>
@@ -406,7 +463,7 @@ export function StressStep({ model }: StressStepProps) {
           </div>
         </div>
       ) : (
-        <div className={step.actions}>
+        <div className={mergeClasses(step.actions, styles.centred)}>
           <Button
             appearance="primary"
             onClick={() => void model.run()}
@@ -414,6 +471,11 @@ export function StressStep({ model }: StressStepProps) {
           >
             Run stress test
           </Button>
+          {!input && (
+            <Text size={200} className={step.muted}>
+              Needs a segmentation run (see above).
+            </Text>
+          )}
         </div>
       )}
       {result && !progress && <StressResultView result={result} model={model} />}

@@ -9,6 +9,7 @@ import { ColumnMapping, InputTable } from "../../engine/segmentation/input";
 import { segment } from "../../engine/segmentation/segment";
 import { SegmentationSettings } from "../../engine/segmentation/settings";
 import { StressProgress, StressSettings, stressSheet, stressTest } from "../../engine/simulation/stress";
+import { JobMessage, answerJob } from "../jobRunner";
 
 export interface StressJob {
   input: InputTable;
@@ -43,10 +44,7 @@ export interface StressOutcome {
 }
 
 /** The worker's messages: progress while it runs, then the outcome or the engine's error. */
-export type StressMessage =
-  | { kind: "progress"; done: number; total: number }
-  | { kind: "done"; outcome: StressOutcome }
-  | { kind: "failed"; message: string };
+export type StressMessage = JobMessage<StressOutcome>;
 
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
@@ -89,15 +87,14 @@ export function answerStressJob(
   now = Date.now,
 ): void {
   let last = -Infinity;
-  try {
-    const outcome = runStressJob(job, ({ done, total }) => {
+  answerJob(
+    (onProgress) => runStressJob(job, ({ done, total }) => onProgress(done, total)),
+    post,
+    (done, total) => {
       const t = now();
       if (t - last < PROGRESS_INTERVAL_MS && done < total) return;
       last = t;
       post({ kind: "progress", done, total });
-    });
-    post({ kind: "done", outcome });
-  } catch (error) {
-    post({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
-  }
+    },
+  );
 }

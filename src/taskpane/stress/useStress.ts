@@ -85,9 +85,12 @@ export function useStress({ gateway, runner, lastRun }: StressOptions): StressMo
   const [reading, setReading] = useState(false);
   const running = useRef<AbortController | null>(null);
 
-  // A new segmentation run replaces what the stress test simulates.
+  // A new segmentation run replaces what the stress test simulates; a result shown for the
+  // policies before it no longer describes them.
   useEffect(() => {
-    if (lastRun) setInput(lastRun);
+    if (!lastRun) return;
+    setInput(lastRun);
+    setResult(undefined);
   }, [lastRun]);
   // Leaving the pane stops a run (the worker is terminated).
   useEffect(() => () => running.current?.abort(), []);

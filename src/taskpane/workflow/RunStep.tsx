@@ -21,14 +21,21 @@ function finishing(progress: Progress): boolean {
   return progress.phase === "writing" && progress.total > 0 && progress.done >= progress.total;
 }
 
+/** True while the engine reports forecasts done of a known total. */
+function forecasting(progress: Progress): boolean {
+  return progress.phase === "computing" && progress.total > 0 && progress.done < progress.total;
+}
+
 function detailText(progress: Progress): string {
+  if (forecasting(progress))
+    return `Forecasting: ${formatCount(progress.done)} of ${formatCount(progress.total)} SKUs.`;
   if (progress.phase === "computing") return "Working out classes, policies and cash release.";
   if (progress.total === 0) return "Preparing the sheets.";
   if (finishing(progress)) return "Adding tables, formats and charts.";
   return `${formatCount(progress.done)} of ${formatCount(progress.total)} table rows written.`;
 }
 
-/** Step 4: progress (indeterminate while computing, by rows while writing) and Cancel. */
+/** Step 4: progress (by SKUs while forecasting, by rows while writing, else indeterminate) and Cancel. */
 export function RunStep({ progress, onCancel, onRetry, onBack }: RunStepProps) {
   const step = useStepStyles();
   if (!progress) {
@@ -44,9 +51,9 @@ export function RunStep({ progress, onCancel, onRetry, onBack }: RunStepProps) {
       </div>
     );
   }
-  // Indeterminate while computing, preparing and finishing; by rows while rows are written.
+  // By SKUs while the forecasts run, by rows while rows are written; indeterminate in between.
   const value =
-    progress.phase === "writing" && progress.total > 0 && !finishing(progress)
+    forecasting(progress) || (progress.phase === "writing" && progress.total > 0 && !finishing(progress))
       ? progress.done / progress.total
       : undefined;
   return (

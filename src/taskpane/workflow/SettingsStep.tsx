@@ -8,6 +8,7 @@ import {
   Field,
   Radio,
   RadioGroup,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -29,6 +30,12 @@ export interface SettingsStepProps {
   onRun: () => void;
   busy: boolean;
 }
+
+/**
+ * The engine's MIN_FORECAST_PERIODS, repeated so the pane's main bundle does not pull in the
+ * forecasting code (segmentation runs in a worker); a test keeps the two equal.
+ */
+export const FORECAST_MIN_PERIODS = 12;
 
 type SectionId = "service" | "classes" | "costs" | "slob" | "risk" | "archetypes";
 
@@ -139,6 +146,15 @@ export function SettingsStep(props: SettingsStepProps) {
               <Radio value="cycle" label="Cycle service level (chance of no stockout per cycle)" />
               <Radio value="fill" label="Fill rate (share of demand served from stock)" />
             </RadioGroup>
+          </Field>
+          <Field
+            hint={`Safety stock and reorder point from each SKU's forecast where it earns it (${FORECAST_MIN_PERIODS}+ periods of history, beats the naive forecast); otherwise, or when off, from the demand SD.`}
+          >
+            <Switch
+              label="Buffers from forecasts"
+              checked={settings.forecastBuffers}
+              onChange={(_, data) => onSettings({ ...settings, forecastBuffers: data.checked })}
+            />
           </Field>
           <NumberField
             {...field}

@@ -16,6 +16,17 @@ export function formatAmount(x: number): string {
   return Number.isFinite(x) ? whole.format(x) : NONE;
 }
 
+const compact = new Intl.NumberFormat(undefined, {
+  notation: "compact",
+  minimumSignificantDigits: 3,
+  maximumSignificantDigits: 3,
+});
+
+/** An amount in few characters for a narrow table: 10,731,257 → "10.7M", 10,012,011 → "10.0M". */
+export function formatCompactAmount(x: number): string {
+  return Number.isFinite(x) ? compact.format(x) : NONE;
+}
+
 export function formatCount(x: number): string {
   return Number.isFinite(x) ? whole.format(x) : NONE;
 }

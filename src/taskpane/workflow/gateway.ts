@@ -39,3 +39,21 @@ export function officeGateway(): WorkbookGateway {
     activateSheet: (name) => Excel.run((context) => activateSheet(context, name)),
   };
 }
+
+/**
+ * The gateway with its report writes run one after another: the Segment and Stress test tabs can
+ * both be running, and each write reads the owned-sheet marker at its start and rewrites it at its
+ * end, so two interleaved writes would lose one's sheets from the marker. A write that waits keeps
+ * its signal: cancelling it while it waits ends it before it touches the workbook.
+ */
+export function oneWriteAtATime(gateway: WorkbookGateway): WorkbookGateway {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    ...gateway,
+    writeReport: (report, options) => {
+      const write = last.then(() => gateway.writeReport(report, options));
+      last = write.catch(() => undefined);
+      return write;
+    },
+  };
+}

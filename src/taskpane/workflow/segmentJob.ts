@@ -7,6 +7,7 @@ import { ColumnMapping, InputTable } from "../../engine/segmentation/input";
 import { SHEET_NAMES, SegmentationSummary, segment } from "../../engine/segmentation/segment";
 import { SegmentationSettings } from "../../engine/segmentation/settings";
 import { PlanSnapshot, varianceSheet, varianceTable } from "../../engine/segmentation/variance";
+import { JobMessage, answerJob } from "../jobRunner";
 
 export interface SegmentJob {
   input: InputTable;
@@ -22,11 +23,17 @@ export interface SegmentOutcome {
   summary: SegmentationSummary;
 }
 
-/** The worker's answer: the outcome, or the engine's error message. */
-export type WorkerReply = { ok: true; outcome: SegmentOutcome } | { ok: false; message: string };
+/**
+ * The worker's messages: progress while the forecasts run (SKUs done of total, as `segment`
+ * reports them), then the outcome or the engine's error message.
+ */
+export type WorkerReply = JobMessage<SegmentOutcome>;
 
-export function runSegmentJob(job: SegmentJob): SegmentOutcome {
-  const { report, summary } = segment(job.input, job.mapping, job.settings);
+export function runSegmentJob(
+  job: SegmentJob,
+  onProgress?: (done: number, total: number) => void,
+): SegmentOutcome {
+  const { report, summary } = segment(job.input, job.mapping, job.settings, onProgress);
   if (job.plan !== undefined) {
     // As `wcap refresh`: this run's WC Segmentation table against the plan, as the last sheet.
     const current = report.sheets
@@ -37,11 +44,10 @@ export function runSegmentJob(job: SegmentJob): SegmentOutcome {
   return { report, summary };
 }
 
-/** Runs a job and never throws: the form a worker posts back. */
-export function replyTo(job: SegmentJob): WorkerReply {
-  try {
-    return { ok: true, outcome: runSegmentJob(job) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
+/**
+ * Runs a job, posting its progress and then the outcome; never throws (the worker's form).
+ * `segment` reports every PROGRESS_CHUNK SKUs: few enough messages to post each one.
+ */
+export function answerSegmentJob(job: SegmentJob, post: (reply: WorkerReply) => void): void {
+  answerJob((onProgress) => runSegmentJob(job, onProgress), post);
 }

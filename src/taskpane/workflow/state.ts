@@ -50,7 +50,7 @@ export interface Progress {
   phase: "computing" | "writing";
   /** Input rows being segmented. */
   rows: number;
-  /** Rows written so far, of `total`, while writing. */
+  /** SKUs forecast so far while computing, table rows written while writing; of `total` (0: not known yet). */
   done: number;
   total: number;
   cancelling: boolean;
@@ -115,6 +115,7 @@ export type WorkflowAction =
   | { type: "settingsChanged"; settings: SegmentationSettings }
   | { type: "settingsReset" }
   | { type: "runStarted"; rows: number }
+  | { type: "computeProgress"; done: number; total: number }
   | { type: "runProgress"; done: number; total: number }
   | { type: "cancelRequested" }
   | { type: "runSucceeded"; result: RunResult; saved?: WorkbookSetup }
@@ -239,6 +240,9 @@ export function workflowReducer(state: WorkflowState, action: WorkflowAction): W
         notice: undefined,
         progress: { phase: "computing", rows: action.rows, done: 0, total: 0, cancelling: false },
       };
+    case "computeProgress":
+      if (state.progress?.phase !== "computing") return state;
+      return { ...state, progress: { ...state.progress, done: action.done, total: action.total } };
     case "runProgress":
       if (!state.progress) return state;
       return {

@@ -106,6 +106,7 @@ export function useWorkflow({ gateway, runner }: WorkflowOptions): Workflow {
         const outcome: SegmentOutcome = await runner(
           { input: source.table, mapping, settings, ...(plan ? { plan: plan.snapshot } : {}) },
           signal,
+          (done, total) => dispatch({ type: "computeProgress", done, total }),
         );
         if (signal.aborted) throw new ComputeCancelledError();
         stage = "write";

@@ -17,7 +17,13 @@ import {
   answerStressJob,
   runStressJob,
 } from "../../../src/taskpane/stress/stressJob";
-import { StressWorkerLike, createStressRunner } from "../../../src/taskpane/stress/stressRunner";
+import {
+  StressRunner,
+  StressWorkerLike,
+  createStressRunner,
+} from "../../../src/taskpane/stress/stressRunner";
+import { formatAmount, formatCompactAmount } from "../../../src/taskpane/workflow/format";
+import { officeGateway } from "../../../src/taskpane/workflow/gateway";
 import { FakeExcel } from "../../support/fakeExcel";
 import { serializeSetup, toSavedMapping } from "../../../src/engine/workbookParts/setup";
 import { HEADERS, button, findHeading, renderPane, restoreOffice, workbook } from "../workflow/fixtures";
@@ -110,8 +116,10 @@ describe("the Stress test tab", () => {
     workbook();
     await renderPane();
     await openStressTab();
+    expect(screen.getByText("No policies to stress yet.")).toBeTruthy();
     expect(screen.getByText(/Run a segmentation on the Segment tab first/)).toBeTruthy();
     expect((button("Run stress test") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Needs a segmentation run (see above).")).toBeTruthy();
 
     // The default scenarios (the Baseline is implicit and runs first).
     const defaults = DEFAULT_STRESS_SETTINGS.scenarios.slice(1);
@@ -217,9 +225,28 @@ describe("the Stress test tab", () => {
     expect(rows.slice(1).map((r) => within(r).getAllByRole("cell")[0].textContent)).toEqual(
       expected.scenarios.map((s) => s.name),
     );
+    // Amounts are short for the narrow pane; the exact figure is the cell's tooltip.
+    const baseline = within(rows[1]).getAllByRole("cell");
+    expect(baseline[2].getAttribute("title")).toBe(formatAmount(expected.scenarios[0].averageValue));
+    expect(baseline[2].textContent).toBe(formatCompactAmount(expected.scenarios[0].averageValue));
+    expect(baseline[3].textContent).toBe("—");
+    // The result takes the focus, so it scrolls into view below the long editor.
+    expect(document.activeElement).toBe(
+      screen.getByRole("heading", { level: 3, name: "Stress test written" }),
+    );
     fireEvent.click(button("Open WC Stress test (2)"));
     await waitFor(() => expect(fx.selection.sheet?.name).toBe("WC Stress test (2)"));
-  });
+
+    // A new segmentation run: the result of the policies before it is no longer shown.
+    fireEvent.click(screen.getByRole("tab", { name: "Segment" }));
+    fireEvent.click(button("Change settings"));
+    await findHeading("Settings");
+    fireEvent.click(button("Run"));
+    await findHeading("Report written");
+    await openStressTab();
+    expect(screen.queryByRole("heading", { level: 3, name: "Stress test written" })).toBeNull();
+    expect(screen.getByText(/Policies of the last run: Data!A1:L8/)).toBeTruthy();
+  }, 30_000);
 
   test("Cancel stops the worker at once and writes nothing", async () => {
     const fx = workbook();
@@ -261,4 +288,55 @@ describe("the Stress test tab", () => {
     ).toBeTruthy();
     expect((button("Run stress test") as HTMLButtonElement).disabled).toBe(false);
   });
+
+  test("errors are shown, never thrown: the engine's, Excel's while writing, and opening the sheet", async () => {
+    const fx = workbook();
+    let fail: "engine" | "write" | null = "engine";
+    const runner = createStressRunner(async () => new FakeStressWorker());
+    const stressRunner: StressRunner = async (job, signal, onProgress) => {
+      if (fail === "engine") throw new RangeError("Invalid array length");
+      return runner(job, signal, onProgress);
+    };
+    const office = officeGateway();
+    await renderPane(
+      {
+        ...office,
+        writeReport: (report, options) =>
+          fail === "write"
+            ? Promise.reject(new Error("RichApi.Error: The request payload size has exceeded the limit."))
+            : office.writeReport(report, options),
+        activateSheet: () => Promise.reject(new Error("ItemNotFound: the sheet was deleted")),
+      },
+      { stressRunner },
+    );
+    await segmentFirst();
+    await openStressTab();
+    setNumber("Replications", "5");
+    setNumber("Periods", "13");
+
+    fireEvent.click(button("Run stress test"));
+    expect(await screen.findByText("The stress test could not run")).toBeTruthy();
+    expect(screen.getByText(/Invalid array length/)).toBeTruthy();
+    expect((button("Run stress test") as HTMLButtonElement).disabled).toBe(false);
+
+    fail = "write";
+    const before = fx.sheetNames();
+    fireEvent.click(button("Run stress test"));
+    expect(
+      await screen.findByText("The stress test could not be written", undefined, { timeout: 20_000 }),
+    ).toBeTruthy();
+    expect(screen.getByText(/payload size has exceeded the limit/)).toBeTruthy();
+    expect(screen.queryByText("The stress test could not run")).toBeNull();
+    expect(fx.sheetNames()).toEqual(before);
+
+    fail = null;
+    fireEvent.click(button("Run stress test"));
+    await screen.findByRole("heading", { level: 3, name: "Stress test written" }, { timeout: 20_000 });
+    expect(screen.queryByText("The stress test could not be written")).toBeNull();
+    fireEvent.click(button("Open WC Stress test"));
+    expect(await screen.findByRole("alert")).toHaveProperty(
+      "textContent",
+      "“WC Stress test” could not be shown: ItemNotFound: the sheet was deleted",
+    );
+  }, 30_000);
 });

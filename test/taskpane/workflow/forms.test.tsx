@@ -9,7 +9,8 @@ import { InputTable } from "../../../src/engine/segmentation/input";
 import { autoMap } from "../../../src/engine/segmentation/mapping";
 import { DEFAULT_SETTINGS } from "../../../src/engine/segmentation/settings";
 import { MappingStep } from "../../../src/taskpane/workflow/MappingStep";
-import { SettingsStep } from "../../../src/taskpane/workflow/SettingsStep";
+import { MIN_FORECAST_PERIODS } from "../../../src/engine/segmentation/forecastBuffers";
+import { FORECAST_MIN_PERIODS, SettingsStep } from "../../../src/taskpane/workflow/SettingsStep";
 import { WorkflowState, initialWorkflowState, workflowReducer } from "../../../src/taskpane/workflow/state";
 
 const HEADERS = ["Item No.", "Cost", "Qty", "LT", "Vendor", "Price", "W01", "W02", "W03"];
@@ -205,6 +206,25 @@ describe("the settings step", () => {
     expect(latest.settings).toEqual(DEFAULT_SETTINGS);
     expect(input("BX service target, %").value).toBe("94");
     expect(screen.queryByText("Fix before running")).toBeNull();
+  });
+
+  test("Buffers from forecasts is a switch, on by default, with a hint; Reset turns it back on", () => {
+    renderStep("settings");
+    const toggle = screen.getByRole("switch", { name: "Buffers from forecasts" }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    const field = toggle.closest(".fui-Field") as HTMLElement;
+    expect(within(field).getByText(/forecast where it earns it \(12\+ periods of history/)).toBeTruthy();
+    expect(FORECAST_MIN_PERIODS).toBe(MIN_FORECAST_PERIODS);
+
+    fireEvent.click(toggle);
+    expect(latest.settings.forecastBuffers).toBe(false);
+    expect(toggle.checked).toBe(false);
+    expect((screen.getByRole("button", { name: "Run" }) as HTMLButtonElement).disabled).toBe(false);
+    act(() => screen.getByRole("button", { name: "Reset to defaults" }).click());
+    expect(latest.settings.forecastBuffers).toBe(true);
+    expect((screen.getByRole("switch", { name: "Buffers from forecasts" }) as HTMLInputElement).checked).toBe(
+      true,
+    );
   });
 
   test("the method, SLOB rules, as-of date and archetype rules are editable", () => {

@@ -3,7 +3,13 @@ import { ColumnMapping, InputTable } from "../../../src/engine/segmentation/inpu
 import { autoMap } from "../../../src/engine/segmentation/mapping";
 import { DEFAULT_SETTINGS } from "../../../src/engine/segmentation/settings";
 import { WorkbookSetup, toSavedMapping } from "../../../src/engine/workbookParts/setup";
-import { describeError, formatDays, redirectNote, tableSize } from "../../../src/taskpane/workflow/format";
+import {
+  describeError,
+  formatCompactAmount,
+  formatDays,
+  redirectNote,
+  tableSize,
+} from "../../../src/taskpane/workflow/format";
 import {
   currentWarnings,
   exceptionLine,
@@ -248,5 +254,18 @@ describe("wording", () => {
   test("sizes and days", () => {
     expect(tableSize(1, 12)).toBe("1 row × 12 columns");
     expect(formatDays(NaN)).toBe("—");
+  });
+
+  test("short amounts keep three significant digits, so a column reads evenly", () => {
+    // In en-US, as the test machines run (the pane formats in the user's locale).
+    expect([10_731_257, 10_012_011, 9_496_647, -719_246, -56_429, 120].map(formatCompactAmount)).toEqual([
+      "10.7M",
+      "10.0M",
+      "9.50M",
+      "-719K",
+      "-56.4K",
+      "120",
+    ]);
+    expect(formatCompactAmount(NaN)).toBe("—");
   });
 });

@@ -81,6 +81,24 @@ describe("Refresh with saved settings", () => {
     expect((screen.getByRole("spinbutton", { name: /^Holding rate/ }) as HTMLInputElement).value).toBe("30");
   });
 
+  test("Buffers from forecasts is saved with the setup and shown as saved on refresh", async () => {
+    const fx = workbook({ selection: "Data!B2" });
+    fx.addXmlPart(serializeSetup(savedSetup({ settings: { forecastBuffers: false } })));
+    await renderPane();
+    fireEvent.click(await screen.findByRole("button", { name: "Refresh with saved settings" }));
+    await findHeading("Report written");
+    expect((await loadWorkbookSetup(fx.context))?.settings.forecastBuffers).toBe(false);
+
+    fireEvent.click(button("Change settings"));
+    await findHeading("Settings");
+    const toggle = screen.getByRole("switch", { name: "Buffers from forecasts" }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    fireEvent.click(button("Run"));
+    await findHeading("Report written");
+    expect((await loadWorkbookSetup(fx.context))?.settings.forecastBuffers).toBe(true);
+  });
+
   test("saved columns the table lacks are reported, and the user is sent to the mapping step", async () => {
     const renamed: FakeValue[][] = [["SKU", "Description", "Std Cost", ...HEADERS.slice(3)], ...ROWS];
     const fx = workbook({ selection: "Data!A1" });

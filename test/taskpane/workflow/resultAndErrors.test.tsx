@@ -107,3 +107,30 @@ test("while running, the step shows a progress bar and a Cancel button", async (
   release();
   await findHeading("Report written");
 });
+
+test("while segmenting, the bar follows the engine's forecasts, SKU by SKU", async () => {
+  workbook();
+  let release: () => void = () => undefined;
+  const office = officeGateway();
+  // The runner reports like the segment worker, then waits for the test before answering.
+  const runner: SegmentRunner = (job, signal, onProgress) =>
+    new Promise((resolve, reject) => {
+      onProgress?.(4096, 10000);
+      release = () =>
+        void import("../../../src/taskpane/workflow/segmentJob").then(({ runSegmentJob }) => {
+          try {
+            resolve(runSegmentJob(job));
+          } catch (error) {
+            reject(error);
+          }
+        });
+    });
+  await renderWith(office, runner);
+  await runToEnd();
+  await findHeading("Running");
+  await screen.findByText("Forecasting: 4,096 of 10,000 SKUs.");
+  expect(screen.getByText("Segmenting 7 rows…")).toBeTruthy();
+  expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.4096");
+  release();
+  await findHeading("Report written");
+});

@@ -7,7 +7,7 @@ import {
   WorkerLike,
   createSegmentRunner,
 } from "../../../src/taskpane/workflow/runner";
-import { SegmentJob, WorkerReply, replyTo } from "../../../src/taskpane/workflow/segmentJob";
+import { SegmentJob, WorkerReply, answerSegmentJob } from "../../../src/taskpane/workflow/segmentJob";
 
 const rows: CellValue[][] = [
   ["A", 10, 50, 2, 5, 7, 6],
@@ -44,11 +44,13 @@ class FakeWorker implements WorkerLike {
         return;
       }
       if (this.behaviour === "silent") return;
-      const reply: WorkerReply =
-        this.behaviour === "engine-error"
-          ? { ok: false, message: "engine says no" }
-          : structuredClone(replyTo(job));
-      this.onmessage?.({ data: reply } as MessageEvent<WorkerReply>);
+      const replies: WorkerReply[] = [];
+      if (this.behaviour === "engine-error") replies.push({ kind: "failed", message: "engine says no" });
+      else answerSegmentJob(job, (reply) => replies.push(structuredClone(reply)));
+      for (const reply of replies) {
+        if (this.terminated) return;
+        this.onmessage?.({ data: reply } as MessageEvent<WorkerReply>);
+      }
     }, 0);
   }
 
@@ -66,6 +68,39 @@ describe("createSegmentRunner", () => {
     expect(worker.terminated).toBe(true);
     expect(outcome.summary).toMatchObject({ inputRows: 3, segmented: 2, exceptions: 1 });
     expect(outcome.report.sheets.map((s) => s.name)).toContain("WC Segmentation");
+  });
+
+  test("forwards the engine's progress from the worker, and from the in-thread fallback", async () => {
+    const viaWorker: [number, number][] = [];
+    await createSegmentRunner(async () => new FakeWorker())(JOB, new AbortController().signal, (d, t) =>
+      viaWorker.push([d, t]),
+    );
+    const inThread: [number, number][] = [];
+    await createSegmentRunner(async () => null)(JOB, new AbortController().signal, (d, t) =>
+      inThread.push([d, t]),
+    );
+    expect(viaWorker).toEqual([[2, 2]]);
+    expect(inThread).toEqual(viaWorker);
+  });
+
+  test("a big table reports every 4,096 SKUs, then all of them", () => {
+    const big: SegmentJob = {
+      ...JOB,
+      input: {
+        headers: JOB.input.headers,
+        rows: Array.from({ length: 5000 }, (_, i) => [`S${i}`, 10, 50, 2, 5 + (i % 3), 7, 6]),
+      },
+    };
+    const posted: WorkerReply[] = [];
+    answerSegmentJob(big, (reply) => posted.push(reply));
+    expect(posted.filter((r) => r.kind === "progress")).toEqual([
+      { kind: "progress", done: 4096, total: 5000 },
+      { kind: "progress", done: 5000, total: 5000 },
+    ]);
+    expect(posted[posted.length - 1]).toMatchObject({
+      kind: "done",
+      outcome: { summary: { segmented: 5000 } },
+    });
   });
 
   test("an engine error in the worker rejects with its message", async () => {
@@ -121,8 +156,9 @@ describe("segment.worker.ts", () => {
     scope.postMessage = (reply) => posted.push(reply);
     await import("../../../src/taskpane/segment.worker");
     scope.onmessage?.({ data: JOB });
-    expect(posted[0]).toMatchObject({ ok: true, outcome: { summary: { segmented: 2 } } });
+    expect(posted.map((r) => r.kind)).toEqual(["progress", "done"]);
+    expect(posted[1]).toMatchObject({ kind: "done", outcome: { summary: { segmented: 2 } } });
     scope.onmessage?.({ data: { ...JOB, input: null as unknown as SegmentJob["input"] } });
-    expect(posted[1].ok).toBe(false);
+    expect(posted[2].kind).toBe("failed");
   });
 });

@@ -122,8 +122,12 @@ describe("workflowReducer", () => {
       progress: { phase: "computing", rows: 1, cancelling: false },
     });
     expect(canShow(s, "run")).toBe(true);
+    s = workflowReducer(s, { type: "computeProgress", done: 4096, total: 5000 });
+    expect(s.progress).toMatchObject({ phase: "computing", done: 4096, total: 5000 });
     s = workflowReducer(s, { type: "runProgress", done: 5, total: 20 });
     expect(s.progress).toMatchObject({ phase: "writing", done: 5, total: 20 });
+    // A late forecast report never moves the bar back to computing.
+    expect(workflowReducer(s, { type: "computeProgress", done: 1, total: 2 })).toBe(s);
     s = workflowReducer(s, { type: "runSucceeded", result: RESULT, saved: SETUP });
     expect(s).toMatchObject({
       step: "result",
@@ -156,6 +160,7 @@ describe("workflowReducer", () => {
   test("progress without a run is ignored", () => {
     const s = apply(read);
     expect(workflowReducer(s, { type: "runProgress", done: 1, total: 2 })).toBe(s);
+    expect(workflowReducer(s, { type: "computeProgress", done: 1, total: 2 })).toBe(s);
     expect(workflowReducer(s, { type: "cancelRequested" })).toBe(s);
   });
 });
