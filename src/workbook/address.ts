@@ -1,11 +1,11 @@
 /**
- * Cell boxes for the file reader: 1-based as exceljs numbers them, and the `--range` text that
+ * Cell boxes for the file reader: 1-based as Excel numbers them, and the `--range` text that
  * names one. The A1 helpers both sides share are in src/engine/workbookParts/address.ts.
  */
 import { columnLetters } from "../engine/workbookParts/address";
 import { WorkbookError } from "./errors";
 
-/** A rectangle of cells, 1-based and inclusive, as exceljs numbers them. */
+/** A rectangle of cells, 1-based and inclusive, as Excel numbers them. */
 export interface CellBox {
   top: number;
   left: number;

@@ -1,5 +1,5 @@
 /**
- * A Report chart as a PNG picture, for the file writer (exceljs cannot write native charts):
+ * A Report chart as a PNG picture, for the file writer (which writes no chart parts):
  * clustered columns, horizontal bars, lines, a pareto (columns with the cumulative share as a
  * line on a 0–100% secondary axis), and XY scatter charts (points, joined in row order for a line
  * series, on two value axes with titles). Title, value axes with "nice" ticks (Heckbert, Graphics

@@ -247,6 +247,8 @@ export interface TableQuery {
   savedMapping?: SavedMapping;
   /** The sheet the saved setup names, preferred when it still holds a mappable table. */
   preferredSheet?: string;
+  /** Progress in words: each sheet as it is read (a large sheet takes seconds). */
+  onProgress?: (message: string) => void;
 }
 
 export interface FoundTable extends ReadTable {
@@ -325,6 +327,7 @@ export async function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {
   let reason: string;
   /** The first rows of every sheet tried, for the header-row hint. */
   const heads: SheetGrid[] = [];
+  const progress = query.onProgress ?? (() => undefined);
   if (sheetName !== undefined) {
     const sheet = sheets.find((s) => sameSheetName(s.name, sheetName));
     if (sheet === undefined) {
@@ -332,6 +335,7 @@ export async function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {
         `${name} has no sheet "${sheetName}" (sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")}).`,
       );
     }
+    progress(`Reading sheet "${sheet.name}" …`);
     const grid = await readSheet(opened, sheet.name);
     chosen = candidateOf(grid);
     if (chosen === undefined) {
@@ -350,6 +354,7 @@ export async function findSkuTable(opened: OpenedWorkbook, query: TableQuery = {
       (c.grid.name.startsWith("WC ") ? 1000 : 0);
     let candidates = 0;
     for (const sheet of sheets.filter((s) => !isOwned(s.name))) {
+      progress(`Reading sheet "${sheet.name}" …`);
       const grid = await readSheet(opened, sheet.name);
       const first = grid.box && headerRowOf(grid, regionOf(grid, parsed?.box) ?? grid.box);
       heads.push(headOf(grid, (first ?? 0) + HEADER_SEARCH_ROWS));

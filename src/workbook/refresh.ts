@@ -4,7 +4,7 @@
  * into a copy of the workbook. The input file is only read.
  */
 import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { EngineError } from "../engine/errors";
 import { Report, ReportTable } from "../engine/report";
 import { SHEET_NAMES, SegmentationSummary, segment } from "../engine/segmentation/segment";
@@ -26,7 +26,7 @@ import { WorkbookError } from "./errors";
 import { FoundTable, OpenedWorkbook, findSkuTable, openWorkbook, readSheet, readTable } from "./readWorkbook";
 import { writeFileAtomically } from "./saveWorkbook";
 import { FileWriteResult, writeReportToPackage } from "./writeWorkbook";
-import { oneLine } from "./xlsxPackage";
+import { oneLine, readText } from "./xlsxPackage";
 
 export interface RefreshOptions {
   input: string;
@@ -110,7 +110,7 @@ export async function readSettingsFile(path: string): Promise<Partial<Segmentati
 }
 
 /** True when both paths name one file (the same path, or links to one file). */
-async function sameFile(a: string, b: string): Promise<boolean> {
+export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   try {
     const [sa, sb] = await Promise.all([stat(a), stat(b)]);
@@ -158,6 +158,27 @@ export async function readPlan(
   }
 }
 
+/**
+ * The output is an .xlsx (`--out` must say so): a macro-enabled workbook or a template would come
+ * out with a main part Excel refuses in an .xlsx, so it is refused here, before anything is written.
+ */
+function checkWritableAsXlsx(opened: OpenedWorkbook): void {
+  const types = readText(opened, "[Content_Types].xml") ?? "";
+  const main = /<(?:\w+:)?Override\s[^>]*?PartName="\/xl\/workbook\.xml"[^>]*>/i.exec(types)?.[0] ?? "";
+  const type = /\sContentType="([^"]*)"/.exec(main)?.[1] ?? "";
+  const name = basename(opened.path);
+  if (/macroEnabled/i.test(type)) {
+    throw new WorkbookError(
+      `${name} is a macro-enabled workbook (.xlsm): the output is an .xlsx, which cannot hold its macros; save a copy as an Excel Workbook (.xlsx) and run again.`,
+    );
+  }
+  if (/\.template/i.test(type)) {
+    throw new WorkbookError(
+      `${name} is an Excel template (.xltx): save a copy as an Excel Workbook (.xlsx) and run again.`,
+    );
+  }
+}
+
 /** Runs the refresh (see the module comment); throws WorkbookError for anything a user can fix. */
 export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshResult> {
   const progress = options.onProgress ?? (() => undefined);
@@ -169,6 +190,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
   let started = Date.now();
   progress(`Reading ${options.input} …`);
   const opened = await openWorkbook(options.input);
+  checkWritableAsXlsx(opened);
   const warnings: string[] = [];
   const saved = opened.setup;
   // Read before the owned sheets are rewritten: the input's WC Segmentation is the last run's.
@@ -206,6 +228,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
     range: options.range,
     savedMapping: saved?.mapping,
     preferredSheet: saved?.input?.sheet,
+    onProgress: progress,
   });
   warnings.push(...table.warnings, ...table.columns.warnings);
   const read = Date.now() - started;
@@ -240,7 +263,7 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
     input: { sheet: table.sheet, address: table.address },
   };
   const { result: write, bytes } = await writeFileAtomically(options.output, (out) =>
-    writeReportToPackage(opened, report, out, { inputSheet: table.sheet, setup }),
+    writeReportToPackage(opened, report, out, { inputSheet: table.sheet, setup, onProgress: progress }),
   );
   warnings.push(...write.warnings);
   const writeMs = Date.now() - started;

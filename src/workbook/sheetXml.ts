@@ -235,7 +235,12 @@ function appendChildren(
 // ---------------------------------------------------------------------------------------------
 // Sheet layout
 
-const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+/** Characters of a whole number ≥ 0 with thousands separators ("1,234,567": 9), without Intl (called per cell). */
+function groupedLength(whole: number): number {
+  if (whole >= 1e21) return new Intl.NumberFormat("en-US").format(whole).length;
+  const digits = String(whole).length;
+  return digits + Math.floor((digits - 1) / 3);
+}
 
 /** Characters a value shows in `format` (an estimate good enough for column widths). */
 export function displayLength(value: CellValue, format: ColumnFormat): number {
@@ -258,7 +263,7 @@ export function displayLength(value: CellValue, format: ColumnFormat): number {
   if (format === "text") return String(value).length;
   if (format === "percent") return Math.abs(value * 100).toFixed(1).length + 1 + (value < 0 ? 1 : 0);
   if (format === "ratio") return Math.abs(value).toFixed(2).length + (value < 0 ? 1 : 0);
-  const whole = GROUPED.format(Math.round(Math.abs(value))).length;
+  const whole = groupedLength(Math.round(Math.abs(value)));
   return whole + (decimals[format] > 0 ? decimals[format] + 1 : 0) + (value < 0 ? 1 : 0);
 }
 

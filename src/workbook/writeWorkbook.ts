@@ -92,6 +92,8 @@ export interface FileWriteOptions {
   setup?: WorkbookSetup;
   /** Deflate level of the parts written (1 fastest … 9 smallest); 6 by default. */
   compressionLevel?: number;
+  /** Progress in words: each report sheet as it is written. */
+  onProgress?: (message: string) => void;
 }
 
 export interface FileWriteResult {
@@ -261,6 +263,7 @@ export async function writeReportToPackage(
   const newParts: NewPart[] = [];
   const overrides = new Map<string, string>(); // part → content type
   const newSheets: { name: string; part: string }[] = [];
+  const sheetNames = new Map<string, string>(); // part → sheet name, for progress
   let media = false;
 
   for (const [i, spec] of report.sheets.entries()) {
@@ -271,6 +274,7 @@ export async function writeReportToPackage(
     const part = replacedParts.get(target.name) ?? freshPart(used, "xl/worksheets/sheet", ".xml");
     if (!replacedParts.has(target.name)) newSheets.push({ name: target.name, part });
     overrides.set(part, TYPES.worksheet);
+    sheetNames.set(part, target.name);
     const plan = planSheet(spec, tableNames, styles);
     const sheetRels: { id: string; type: string; target: string }[] = [];
     const nextRid = () => `rId${sheetRels.length + 1}`;
@@ -439,6 +443,10 @@ export async function writeReportToPackage(
   }
   for (const part of newParts) {
     if ("sheet" in part) {
+      const rows = part.sheet.tables.reduce((n, t) => n + t.table.rows.length, 0);
+      options.onProgress?.(
+        `Writing sheet "${sheetNames.get(part.name) ?? part.name}" (${rows.toLocaleString("en-US")} table rows) …`,
+      );
       await zip.addStreamed(part.name, (sink) => writeSheetXml(part.sheet, part.extras, sink));
     } else await zip.add(part.name, part.content);
   }

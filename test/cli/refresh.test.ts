@@ -327,6 +327,24 @@ describe("failures: one line on stderr, exit code 1, no output file", () => {
       },
       /^wcap: error: notable\.xlsx has no SKU table that can be mapped: .*\n$/,
     ],
+    [
+      "a macro-enabled workbook (the .xlsx written could not hold its macros)",
+      async () => {
+        const zip = await JSZip.loadAsync(readFileSync(SMALL));
+        const types = await zip.file("[Content_Types].xml")!.async("string");
+        zip.file(
+          "[Content_Types].xml",
+          types.replace(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+          ),
+        );
+        zip.file("xl/vbaProject.bin", Buffer.alloc(64));
+        writeFileSync(at("macros.xlsm"), await zip.generateAsync({ type: "nodebuffer" }));
+        return at("macros.xlsm");
+      },
+      /^wcap: error: macros\.xlsm is a macro-enabled workbook \(\.xlsm\): the output is an \.xlsx, .*\n$/,
+    ],
   ];
 
   test.each(failing)("%s", async (_, make, message) => {
@@ -443,7 +461,11 @@ describe("the command line itself", () => {
     );
     expect(verbose.stdout).toContain("  SKU: “SKU” (column 1)");
     expect(verbose.stderr).toMatch(/^wcap: \d+\.\d s: Reading .*small\.xlsx …$/m);
+    expect(verbose.stderr).toMatch(/^wcap: \d+\.\d s: Reading sheet "SKUs" …$/m);
     expect(verbose.stderr).toMatch(/^wcap: \d+\.\d s: Segmenting 300 rows …$/m);
+    expect(verbose.stderr).toMatch(
+      /^wcap: \d+\.\d s: Writing sheet "WC Segmentation" \(294 table rows\) …$/m,
+    );
     const quiet = await wcap("refresh", SMALL, "--out", at("quiet.xlsx"), "--quiet");
     expect(quiet).toEqual({ code: 0, stdout: "", stderr: "" });
   });

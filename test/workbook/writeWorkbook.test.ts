@@ -7,7 +7,14 @@
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CategoryChartSpec, NUMBER_FORMATS, Report } from "../../src/engine/report";
+import {
+  CategoryChartSpec,
+  CellValue,
+  NUMBER_FORMATS,
+  Report,
+  ReportSheet,
+  ScatterChartSpec,
+} from "../../src/engine/report";
 import { COLOR_SCALE_COLORS, TABLE_STYLE } from "../../src/engine/workbookParts/layout";
 import {
   OWNED_SHEETS_NAMESPACE,
@@ -436,6 +443,72 @@ describe("writeReportToPackage: text, names and failures", () => {
     ]);
     expect(file.getWorksheet("WC Summary")!.getCell("A2").value).toBe("Inventory value now");
     expect([...(await partsOf(bytes)).keys()].filter((p) => /^xl\/(media|drawings)\//.test(p))).toEqual([]);
+  });
+
+  test("an XY scatter chart (the frontier) is a picture too; one without points is skipped with a warning", async () => {
+    const frontier = (rows: CellValue[][]): ReportSheet => ({
+      name: "WC Stress Test",
+      blocks: [
+        {
+          kind: "table",
+          at: { row: 0, column: 0 },
+          table: {
+            name: "WC_Frontier",
+            columns: [
+              { key: "fill", header: "Fill rate", format: "percent" },
+              { key: "cash", header: "Inventory value", format: "currency" },
+            ],
+            rows,
+          },
+        },
+      ],
+      charts: [
+        {
+          kind: "scatter",
+          title: "Service vs cash",
+          at: { row: 0, column: 4 },
+          width: 480,
+          height: 288,
+          xTitle: "Fill rate",
+          yTitle: "Inventory value",
+          series: [
+            { name: "Frontier", table: "WC_Frontier", x: "fill", y: "cash", line: true },
+            { name: "Points", table: "WC_Frontier", x: "fill", y: "cash", line: false },
+          ],
+        } satisfies ScatterChartSpec,
+      ],
+      colorScales: [],
+      freezeHeader: true,
+    });
+    const drawn = await written({
+      sheets: [
+        frontier([
+          [0.9, 1_000_000],
+          [0.95, 1_300_000],
+          [0.99, 2_100_000],
+        ]),
+      ],
+    });
+    expect(drawn.result.charts).toBe(1);
+    expect(drawn.result.warnings).toEqual([]);
+    const images = drawn.file.getWorksheet("WC Stress Test")!.getImages();
+    expect(images.map((i) => [i.range.tl.nativeCol, i.range.tl.nativeRow])).toEqual([[4, 0]]);
+    expect((images[0].range as unknown as { ext: unknown }).ext).toEqual({ width: 640, height: 384 });
+
+    const empty = await written({
+      sheets: [
+        frontier([
+          [null, 1],
+          ["n/a", 2],
+        ]),
+      ],
+    });
+    expect(empty.result.charts).toBe(0);
+    expect(empty.result.warnings).toEqual([
+      'Chart "Service vs cash" on WC Stress Test was skipped: it has no points to draw.',
+    ]);
+    expect(empty.file.getWorksheet("WC Stress Test")!.getCell("A2").value).toBeNull();
+    expect(empty.file.getWorksheet("WC Stress Test")!.getCell("A3").value).toBe("n/a");
   });
 
   test("display lengths for column widths follow the number formats", () => {
