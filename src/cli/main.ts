@@ -1,5 +1,6 @@
 /**
- * The `wcap` command line: argument parsing, messages and exit codes around refreshWorkbook.
+ * The `wcap` command line: argument parsing, messages and exit codes around refreshWorkbook and
+ * stressWorkbook.
  * Results go to stdout; progress, warnings and errors to stderr, each error one line, never a
  * stack trace (set WCAP_DEBUG=1 to see one for an unexpected error).
  */
@@ -8,9 +9,16 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { describeMapping } from "../engine/segmentation/mapping";
 import { excelSerialToIso, isoToExcelSerial } from "../engine/segmentation/periods";
+import {
+  DEFAULT_STRESS_SETTINGS,
+  MAX_REPLICATIONS,
+  MAX_STRESS_PERIODS,
+  StressSettings,
+} from "../engine/simulation/stress";
 import { WorkbookError } from "../workbook/errors";
 import { RefreshResult, readSettingsFile, refreshWorkbook } from "../workbook/refresh";
 import { writeSampleWorkbook } from "../workbook/sampleWorkbook";
+import { StressWorkbookResult, readScenariosFile, stressWorkbook } from "../workbook/stressWorkbook";
 import { helpText } from "./help";
 
 /** Where the command writes; process.stdout and process.stderr by default. */
@@ -43,10 +51,28 @@ interface RefreshArgs {
   verbose: boolean;
 }
 
+interface StressArgs {
+  input: string;
+  out: string;
+  sheet?: string;
+  range?: string;
+  settings?: string;
+  /** Scenarios (and optionally replications, periods, warm-up, seed, service grid) as JSON. */
+  scenarios?: string;
+  asOf?: number;
+  /** Command-line overrides of the scenarios file / defaults. */
+  replications?: number;
+  periods?: number;
+  seed?: number;
+  quiet: boolean;
+  verbose: boolean;
+}
+
 type Command =
   | { kind: "help" }
   | { kind: "version" }
   | ({ kind: "refresh" } & RefreshArgs)
+  | ({ kind: "stress" } & StressArgs)
   | { kind: "demo"; outDir: string; quiet: boolean; verbose: boolean };
 
 /** Where `wcap demo` writes by default (what `npm run demo` shows a new user). */
@@ -59,12 +85,29 @@ const OPTIONS = {
   settings: { type: "string" },
   "as-of": { type: "string" },
   plan: { type: "string" },
+  scenarios: { type: "string" },
+  replications: { type: "string" },
+  periods: { type: "string" },
+  seed: { type: "string" },
   "out-dir": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;
+
+/** Options only `wcap stress` takes. */
+const STRESS_ONLY = ["scenarios", "replications", "periods", "seed"] as const;
+
+/** A whole-number option value in [min, max]; UsageError otherwise. */
+function wholeOption(name: string, text: string, min: number, max: number): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max))
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max.toLocaleString("en-US")}, not "${text}"`,
+    );
+  return value;
+}
 
 /** The command an argument list asks for; UsageError when it is not a valid one. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -88,7 +131,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose exclude each other");
   if (command === "demo") {
     if (rest.length > 0) throw new UsageError(`demo takes no file names (${rest.join(", ")}); use --out-dir`);
-    const other = (["out", "sheet", "range", "settings", "as-of", "plan"] as const).find(
+    const other = (["out", "sheet", "range", "settings", "as-of", "plan", ...STRESS_ONLY] as const).find(
       (o) => values[o] !== undefined,
     );
     if (other) throw new UsageError(`demo does not take --${other}`);
@@ -99,15 +142,15 @@ export function parseCommand(argv: readonly string[]): Command {
       verbose: values.verbose ?? false,
     };
   }
-  if (command !== "refresh") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "refresh" && command !== "stress") throw new UsageError(`unknown command "${command}"`);
   if (values["out-dir"] !== undefined)
-    throw new UsageError("refresh does not take --out-dir (use --out FILE)");
+    throw new UsageError(`${command} does not take --out-dir (use --out FILE)`);
   if (rest.length === 0)
-    throw new UsageError("refresh needs the input workbook: wcap refresh INPUT.xlsx --out OUTPUT.xlsx");
+    throw new UsageError(`${command} needs the input workbook: wcap ${command} INPUT.xlsx --out OUTPUT.xlsx`);
   if (rest.length > 1)
-    throw new UsageError(`refresh takes one input workbook, not ${rest.length} (${rest.join(", ")})`);
+    throw new UsageError(`${command} takes one input workbook, not ${rest.length} (${rest.join(", ")})`);
   if (values.out === undefined)
-    throw new UsageError("refresh needs --out OUTPUT.xlsx (the input is never modified)");
+    throw new UsageError(`${command} needs --out OUTPUT.xlsx (the input is never modified)`);
   if (!/\.xlsx$/i.test(values.out))
     throw new UsageError(`--out must name an .xlsx file, not "${values.out}"`);
   let asOf: number | undefined;
@@ -116,6 +159,33 @@ export function parseCommand(argv: readonly string[]): Command {
     if (serial === null) throw new UsageError(`--as-of "${values["as-of"]}" is not a date like 2025-06-30`);
     asOf = serial;
   }
+  if (command === "stress") {
+    if (values.plan !== undefined) throw new UsageError("stress does not take --plan");
+    return {
+      kind: "stress",
+      input: rest[0],
+      out: values.out,
+      sheet: values.sheet,
+      range: values.range,
+      settings: values.settings,
+      scenarios: values.scenarios,
+      asOf,
+      replications:
+        values.replications === undefined
+          ? undefined
+          : wholeOption("replications", values.replications, 1, MAX_REPLICATIONS),
+      periods:
+        values.periods === undefined
+          ? undefined
+          : wholeOption("periods", values.periods, 1, MAX_STRESS_PERIODS),
+      seed:
+        values.seed === undefined ? undefined : wholeOption("seed", values.seed, 0, Number.MAX_SAFE_INTEGER),
+      quiet: values.quiet ?? false,
+      verbose: values.verbose ?? false,
+    };
+  }
+  const stressOnly = STRESS_ONLY.find((o) => values[o] !== undefined);
+  if (stressOnly) throw new UsageError(`refresh does not take --${stressOnly} (that is wcap stress)`);
   return {
     kind: "refresh",
     input: rest[0],
@@ -195,6 +265,143 @@ export function resultLines(args: RefreshArgs, result: RefreshResult): string[] 
   return lines;
 }
 
+const percent = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : "n/a");
+
+function signedMoney(x: number): string {
+  return `${x >= 0 ? "+" : "−"}${money(Math.abs(x))}`;
+}
+
+/** The mapping/settings line refresh and stress both print. */
+function tableLines(
+  table: RefreshResult["table"],
+  settingsSource: string,
+  asOfDate: number | null,
+  verbose: boolean,
+): string[] {
+  const lines = [
+    `Read ${table.address} (${count(table.table.rows.length)} rows; ${table.reason}).`,
+    `Mapping: ${table.columns.source}; settings: ${settingsSource}; as of ${
+      asOfDate === null ? "today" : excelSerialToIso(asOfDate)
+    }.`,
+  ];
+  if (verbose)
+    lines.push(...describeMapping(table.columns.mapping, table.table.headers).map((l) => `  ${l}`));
+  return lines;
+}
+
+/** What a finished stress test prints on stdout. */
+export function stressResultLines(args: StressArgs, run: StressWorkbookResult, seconds: number): string[] {
+  const { stress, write } = run;
+  const { settings, skus, skipped } = stress;
+  const lines = tableLines(run.table, run.settingsSource, run.settings.asOfDate, args.verbose);
+  const models = new Map<string, number>();
+  for (const m of skus.demandModel) models.set(m, (models.get(m) ?? 0) + 1);
+  const modelText = [...models].map(([m, c]) => `${count(c)} ${m}`).join(", ");
+  const grid = settings.serviceGrid.length;
+  lines.push(
+    `Simulated ${count(skus.count)} SKUs${modelText ? ` (demand: ${modelText})` : ""} × ${count(settings.replications)} ` +
+      `replications × ${count(settings.periods)} periods, seed ${settings.seed}: ${stress.scenarios.length} ` +
+      `scenario${stress.scenarios.length === 1 ? "" : "s"}${grid > 0 ? ` and a frontier of ${grid} service targets` : ""} ` +
+      `in ${seconds.toFixed(1)} s; ${count(skipped.length)} SKU${skipped.length === 1 ? "" : "s"} not simulated.`,
+  );
+  const rows = run.report.sheets[0].blocks.reduce(
+    (last, b) => (b.kind === "table" ? b.table.rows.length : last),
+    0,
+  );
+  lines.push(
+    `Wrote ${args.out}: ${write.sheets[0]} (${count(rows)} SKU rows); ${write.charts} chart${
+      write.charts === 1 ? " as a picture" : "s as pictures"
+    }.`,
+  );
+  for (const r of write.redirected) {
+    const why = r.skipped
+      .map((s) => `"${s.name}" ${s.reason === "holds-input" ? "holds the input" : "is not the add-in's"}`)
+      .join(", ");
+    lines.push(`  ${r.requested} was written as "${r.written}": ${why}.`);
+  }
+  const baseline = stress.scenarios[0].segments[0];
+  for (const s of stress.scenarios) {
+    const all = s.segments[0];
+    lines.push(
+      `  ${s.scenario.name}: fill rate ${percent(all.fillRate)}, cycle service ${percent(all.cycleService)}, ` +
+        `${Number.isFinite(all.stockoutPeriodsPerYear) ? all.stockoutPeriodsPerYear.toFixed(1) : "n/a"} stockout periods per SKU-year, ` +
+        `average inventory ${money(all.averageValue)}` +
+        (s === stress.scenarios[0]
+          ? ` (today ${money(all.todayValue)})`
+          : ` (${signedMoney(all.averageValue - baseline.averageValue)} vs baseline)`) +
+        ".",
+    );
+  }
+  const frontier = stress.frontier[0];
+  if (frontier !== undefined)
+    lines.push(
+      `  Frontier, all SKUs: recommended policy ${percent(frontier.recommended.fillRate)} at ${money(frontier.recommended.averageValue)}; ` +
+        `current policy ${percent(frontier.current.fillRate)} at ${money(frontier.current.averageValue)}.`,
+    );
+  return lines;
+}
+
+/** `wcap stress`: the stress test of a workbook's SKU table (src/workbook/stressWorkbook). */
+async function stress(
+  command: Extract<Command, { kind: "stress" }>,
+  io: CliIo,
+  error: (message: string) => void,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  const started = Date.now();
+  const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+  // A stress test takes seconds to minutes: progress is shown unless --quiet.
+  const progress = (message: string) => {
+    if (!command.quiet) io.stderr.write(`wcap: ${elapsed()} s: ${message}\n`);
+  };
+  let nextTenth = 1;
+  const simulated = ({ done, total }: { done: number; total: number }) => {
+    if (command.quiet || total === 0) return;
+    const tenth = Math.floor((10 * done) / total);
+    if (tenth < nextTenth && done < total) return;
+    nextTenth = tenth + 1;
+    progress(`simulated ${count(done)} of ${count(total)} SKUs …`);
+  };
+  try {
+    let stressSettings: StressSettings =
+      command.scenarios === undefined
+        ? { ...DEFAULT_STRESS_SETTINGS, serviceGrid: [...DEFAULT_STRESS_SETTINGS.serviceGrid] }
+        : await readScenariosFile(command.scenarios);
+    stressSettings = {
+      ...stressSettings,
+      replications: command.replications ?? stressSettings.replications,
+      periods: command.periods ?? stressSettings.periods,
+      seed: command.seed ?? stressSettings.seed,
+    };
+    const settings = command.settings === undefined ? undefined : await readSettingsFile(command.settings);
+    const run = await stressWorkbook({
+      input: command.input,
+      output: command.out,
+      sheet: command.sheet,
+      range: command.range,
+      settings,
+      asOfDate: command.asOf,
+      stress: stressSettings,
+      onProgress: progress,
+      onSimulated: simulated,
+    });
+    if (!command.quiet) {
+      for (const warning of run.warnings) io.stderr.write(`wcap: warning: ${warning}\n`);
+      io.stdout.write(stressResultLines(command, run, run.timings.simulate / 1000).join("\n") + "\n");
+    }
+    progress(`done (${(run.outputBytes / 1e6).toFixed(1)} MB written).`);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof WorkbookError) error(e.message);
+    else {
+      const message = e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
+      error(`${message} (unexpected; run again with WCAP_DEBUG=1 for details).`);
+      if (env.WCAP_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    }
+    return EXIT_FAILED;
+  }
+}
+
 /**
  * `wcap demo`: writes the seeded sample workbook (2,000 SKUs × 104 weeks, a notes sheet) and its
  * refresh into a folder, so a new user sees the result of one command.
@@ -254,6 +461,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   }
 
   if (command.kind === "demo") return demo(command, io, error);
+  if (command.kind === "stress") return stress(command, io, error, env);
 
   const started = Date.now();
   let showProgress = command.verbose;

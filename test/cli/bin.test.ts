@@ -57,6 +57,23 @@ test("wcap --help and --version", () => {
   expect(run("--version").stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
 });
 
+test("wcap --help documents wcap stress: usage, its options and the scenarios file", () => {
+  const help = run("--help").stdout;
+  expect(help).toContain(
+    "  wcap stress INPUT.xlsx --out OUTPUT.xlsx [--scenarios scenarios.json] [--sheet NAME]",
+  );
+  expect(help).toContain("[--replications N] [--periods N] [--seed N]");
+  for (const option of ["--scenarios FILE", "--replications N", "--periods N", "--seed N"])
+    expect(help).toMatch(new RegExp(`\\n {6}${option} +stress only: `));
+  expect(help).toContain("Scenarios (wcap stress --scenarios FILE):");
+  for (const field of ["demandShockPct", "leadTimeDelay", "outagePeriods", "outageSupplier", "moq"])
+    expect(help).toContain(field);
+  expect(help).toContain("wcap stress pack-2025-06.xlsx --scenarios scenarios.json");
+  // One screen wide: no line longer than 100 characters outside the settings defaults.
+  const wide = help.split("\n").filter((l) => l.length > 100 && !/^ {4}\w+ {2,}[[{"\d]/.test(l));
+  expect(wide).toEqual([]);
+});
+
 test("wcap refresh writes the output; a failure is one line and exit code 1", async () => {
   await writeSampleWorkbook(join(folder.dir, "small.xlsx"), { skus: 200, weeks: 26 });
   const ok = run("refresh", "small.xlsx", "--out", "small-out.xlsx", "--as-of", "2024-06-30");
