@@ -300,3 +300,20 @@ if (scipy !== null) {
   console.log(`  largest request: ${(largest / 1e6).toFixed(2)} MB (limit 5 MB)`);
   console.log(`  time in the writer and the fake: ${ms.toFixed(0)} ms`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forecasting (README "Forecasting"), the stress test and its validation study (README "Stress
+// test"), and the headless refresh (README "Command line"): each bench file also runs on its own.
+{
+  const { benchForecast } = await import("./forecast.mjs");
+  await benchForecast();
+  const { benchStress } = await import("./stress.mjs");
+  await benchStress();
+  const { benchValidation } = await import("./validation.mjs");
+  await benchValidation();
+}
+{
+  const { benchRefresh } = await import("./refresh.mjs");
+  await benchRefresh({ skus: 20_000, periods: 104 });
+  await benchRefresh({ skus: 100_000, periods: 104 });
+}
