@@ -187,23 +187,64 @@ interface Box {
   right: number;
 }
 
-/** The legend centred above `baseline`; returns its top. */
+interface LegendEntry {
+  name: string;
+  /** Index of the series, for its colour. */
+  index: number;
+  width: number;
+}
+
+const LEGEND_SWATCH = 8;
+const LEGEND_GAP = 12;
+
+/**
+ * The legend's entries in rows that fit `width` device pixels, in series order: a row takes
+ * entries while they fit, and only a name wider than a whole row is cut.
+ */
+function legendRows(names: readonly string[], width: number, scale: number, s: number): LegendEntry[][] {
+  const swatch = LEGEND_SWATCH * s;
+  const gap = LEGEND_GAP * s;
+  const room = width - 2 * 8 * s;
+  const rows: LegendEntry[][] = [];
+  let row: LegendEntry[] = [];
+  let used = 0;
+  names.forEach((full, index) => {
+    const name = fitText(full, room - swatch - 4 * s, scale);
+    const entryWidth = swatch + 4 * s + textWidth(name, scale);
+    if (row.length > 0 && used + gap + entryWidth > room) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    used += (row.length > 0 ? gap : 0) + entryWidth;
+    row.push({ name, index, width: entryWidth });
+  });
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** The legend centred above `baseline`, on as many rows as it needs; returns its top. */
 function drawLegend(layout: Layout, entries: readonly { name: string }[], baseline: number): number {
   const { raster, s, labelScale } = layout;
-  const swatch = 8 * s;
-  const gap = 12 * s;
-  const maxName = Math.floor(raster.width / entries.length) - swatch - gap - 4 * s;
-  const names = entries.map((e) => fitText(e.name, maxName, labelScale));
-  const widths = names.map((n) => swatch + 4 * s + textWidth(n, labelScale));
-  const total = widths.reduce((a, b) => a + b, 0) + gap * (entries.length - 1);
-  const top = baseline - LINE_HEIGHT * labelScale;
-  let x = (raster.width - total) / 2;
-  names.forEach((name, i) => {
-    const color = SERIES_COLORS[i % SERIES_COLORS.length];
-    const textTop = top + ((LINE_HEIGHT - CAP_HEIGHT) * labelScale) / 2;
-    raster.fillRect(x, textTop + (CAP_HEIGHT * labelScale - swatch) / 2, swatch, swatch, color);
-    drawText(raster, name, x + swatch + 4 * s, textTop, labelScale, TEXT);
-    x += widths[i] + gap;
+  const swatch = LEGEND_SWATCH * s;
+  const gap = LEGEND_GAP * s;
+  const rows = legendRows(
+    entries.map((e) => e.name),
+    raster.width,
+    labelScale,
+    s,
+  );
+  const top = baseline - LINE_HEIGHT * labelScale * rows.length;
+  rows.forEach((row, r) => {
+    const total = row.reduce((a, e) => a + e.width, 0) + gap * (row.length - 1);
+    const textTop = top + LINE_HEIGHT * labelScale * r + ((LINE_HEIGHT - CAP_HEIGHT) * labelScale) / 2;
+    let x = (raster.width - total) / 2;
+    for (const entry of row) {
+      const color = SERIES_COLORS[entry.index % SERIES_COLORS.length];
+      raster.fillRect(x, textTop + (CAP_HEIGHT * labelScale - swatch) / 2, swatch, swatch, color);
+      drawText(raster, entry.name, x + swatch + 4 * s, textTop, labelScale, TEXT);
+      x += entry.width + gap;
+    }
   });
   return top;
 }
@@ -507,8 +548,16 @@ export function scatterFrame(
   const line = LINE_HEIGHT * labelScale;
   const labelHeight = CAP_HEIGHT * labelScale;
   const top = scatterTop(s) + line + 4 * s + labelHeight / 2;
-  // Legend, x-axis title and x tick labels, from the bottom up.
-  const bottom = height - pad - line - 6 * s - line - 4 * s - (line + 6 * s);
+  // Legend (as many rows as drawLegend draws), x-axis title and x tick labels, from the bottom up.
+  const legend =
+    line *
+    legendRows(
+      data.series.map((series) => series.name),
+      width,
+      labelScale,
+      s,
+    ).length;
+  const bottom = height - pad - legend - 6 * s - line - 4 * s - (line + 6 * s);
   const left = pad + Math.max(...yLabels.map((l) => textWidth(l, labelScale))) + 6 * s;
   const right = width - pad - textWidth(xLabels[xLabels.length - 1], labelScale) / 2;
   if (right - left < 40 * s || bottom - top < 30 * s) throw new ChartSkipped("there is no room left to plot");

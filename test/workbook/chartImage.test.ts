@@ -295,6 +295,28 @@ describe("XY scatter", () => {
     expect(countColor(image, SERIES_COLORS[1], legend)).toBeGreaterThanOrEqual(256);
   });
 
+  test("a legend too wide for one row wraps onto more rows, whole names first, and the plot makes room", () => {
+    const long = (name: string) => ({ ...spec.series[1], name });
+    const wide: ScatterChartSpec = {
+      ...spec,
+      series: [
+        spec.series[0],
+        long("Current policy of the strategic items"),
+        long("Recommended policy of the strategic items"),
+        long("Current policy of the tail items"),
+      ],
+    };
+    const image = decode(renderChart(wide, tables).png);
+    const oneRow = scatterFrame(scatterData(spec, tables), image.width, image.height);
+    const wrapped = scatterFrame(scatterData(wide, tables), image.width, image.height);
+    // 2 device pixels a displayed pixel, line height 9 × label scale 3: each extra row is 27 pixels.
+    expect(oneRow.plot.bottom - wrapped.plot.bottom).toBe(2 * 27);
+    // Every series' swatch is drawn below the x-axis title (the legend block).
+    const legend = { x0: 0, y0: Math.round(wrapped.plot.bottom) + 60, x1: image.width, y1: image.height };
+    for (let k = 0; k < 4; k++)
+      expect(countColor(image, SERIES_COLORS[k], legend)).toBeGreaterThanOrEqual(256);
+  });
+
   test("what cannot be drawn is refused with the reason", () => {
     expect(() => renderChart({ ...spec, series: [] }, tables)).toThrow(new ChartSkipped("it has no series"));
     expect(() => renderChart({ ...spec, series: [{ ...spec.series[0], table: "Nope" }] }, tables)).toThrow(

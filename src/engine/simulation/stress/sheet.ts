@@ -265,7 +265,8 @@ export function stressSheet(result: StressResult): ReportSheet {
 
     const series: XYSeriesSpec[] = [];
     result.frontier.forEach((f, k) => {
-      if (CHART_SEGMENTS.includes(f.segment))
+      // A segment without simulated SKUs (no Commodity items, say) has no curve: no legend entry.
+      if (CHART_SEGMENTS.includes(f.segment) && f.points.some((p) => Number.isFinite(p.fillRate)))
         series.push({ name: f.segment, table: frontier.name, x: `value${k}`, y: `fill${k}`, line: true });
     });
     series.push({
@@ -284,7 +285,7 @@ export function stressSheet(result: StressResult): ReportSheet {
     });
     charts.push({
       kind: "scatter",
-      title: "Service vs cash: achieved fill rate by average inventory value",
+      title: "Service vs cash by segment",
       at: chartAt,
       width: 560,
       height: 340,
