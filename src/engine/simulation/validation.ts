@@ -26,7 +26,15 @@ import { ServiceMethod, safetyStock } from "../safetyStock";
 import { SeededRandom, StreamSeeder } from "./random";
 import { simulateFillRate } from "./simFillRate";
 import { DemandFit, drawDemand, normalFit } from "./stress/demand";
-import { ACCUMULATORS, ACC_DEMAND, ACC_SERVED, RunParams, ringSlots, runReplications } from "./stress/kernel";
+import {
+  ACCUMULATORS,
+  ACC_DEMAND,
+  ACC_SERVED,
+  RunParams,
+  leadTimeMoments,
+  ringSlots,
+  runReplications,
+} from "./stress/kernel";
 
 export type ValidationFamily = "normal" | "intermittent" | "lumpy lead time" | "lead-time variance";
 
@@ -336,9 +344,12 @@ export function unsafeSetups(): KernelSetup[] {
   ])
     for (const orderQty of [100, 1000]) {
       const setup = baseSetup("lead-time variance", `L ${leadTime} ± ${leadTimeSd}, Q ${orderQty}`);
+      // The formula gets the true per-order mean and SD of the lead times the kernel draws (the
+      // floor at one period raises them: 4 ± 4 → 4.52 ± 3.27), not the nominal L ± σ_L.
+      const drawn = leadTimeMoments(leadTime, leadTimeSd);
       Object.assign(setup, {
-        leadTime,
-        leadTimeSd,
+        leadTime: drawn.mean,
+        leadTimeSd: drawn.sd,
         orderQty,
         kernelLeadTime: leadTime,
         kernelLeadTimeSd: leadTimeSd,

@@ -25,6 +25,7 @@ import {
   ACC_STOCKOUTS,
   RunParams,
   drawLeadTime,
+  leadTimeMoments,
   ringSlots,
   runReplications,
 } from "../../../src/engine/simulation/stress/kernel";
@@ -153,6 +154,48 @@ describe("the flat SKU (hand-derived trace in the file comment)", () => {
     const p = prepared([FLAT]);
     const settings = { ...exact(), warmup: undefined };
     expect(stressTest(p.segmentation, p.input, p.mapping, p.settings, settings).skus.warmup[0]).toBe(8);
+  });
+});
+
+describe("the policy simulated is the Segmentation's", () => {
+  test("current policy: SS = on hand − Q/2 − one period's demand, so its simulated average stock is today's", () => {
+    // FLAT: on hand 100, Q 50, demand 10 → SS 65, s = 10·(2 + 1) + 65 = 95. End-of-period stock
+    // then averages s + Q/2 − L·10 = 100 (the old on hand − Q/2 made it 115: 23,000 vs 20,000).
+    const p = prepared([FLAT]);
+    const result = stressTest(
+      p.segmentation,
+      p.input,
+      p.mapping,
+      p.settings,
+      exact({ periods: 520, warmup: undefined, serviceGrid: [0.95] }),
+    );
+    expect(Math.abs(result.current!.averageOnHand[0] - 100)).toBeLessThanOrEqual(5);
+  });
+
+  test("a lead time under one period is simulated as one period, and s is built on that period", () => {
+    const short = prepared([{ ...FLAT, leadTime: 0.43 }]);
+    const result = stressTest(short.segmentation, short.input, short.mapping, short.settings, exact());
+    expect(result.skus.reorderLevel[0]).toBeCloseTo(10 * (1 + 1) + result.skus.safetyStock[0], 12);
+    expect(result.scenarios[0].perSku.fillRate[0]).toBe(1);
+  });
+
+  test("a SKU on a forecast buffer: s from the forecast level, demand from the forecast's error model", () => {
+    // A level shift: 52 weeks around 50, then 52 around 150 (a fixed ±10 pattern): the forecast
+    // follows the new level, the two-year mean (100) does not.
+    const wiggle = [0, 8, -6, 10, -9, 3, -4, 7, -10, 5];
+    const history = Array.from({ length: 104 }, (_, t) => (t < 52 ? 50 : 150) + wiggle[t % 10]);
+    const p = prepared([{ sku: "SHIFT", unitCost: 10, onHand: 600, leadTime: 4, history }]);
+    const { policies, forecasts } = p.segmentation;
+    expect(policies.forecastUsed[0]).toBe(true);
+    const level = forecasts.level[0];
+    expect(level).toBeGreaterThan(140);
+    const result = stressTest(p.segmentation, p.input, p.mapping, p.settings, exact({ replications: 200 }));
+    expect(result.skus.demandModel[0]).toBe("forecast");
+    expect(result.skus.demandMean[0]).toBe(level);
+    expect(result.skus.reorderLevel[0]).toBeCloseTo(level * 5 + policies.safetyStock[0], 9);
+    // The simulated demand runs at the forecast level (±3%), not at the history's mean of 100.
+    const perPeriod = result.scenarios[0].perSku.demand[0] / (200 * 52);
+    expect(Math.abs(perPeriod / level - 1)).toBeLessThan(0.03);
   });
 });
 
@@ -326,6 +369,29 @@ describe("lead times", () => {
     const mean = sum / n;
     return { mean, sd: Math.sqrt(sumSq / n - mean * mean), min };
   }
+
+  test("leadTimeMoments: the exact mean and SD of the drawn lead times, floor at one period included", () => {
+    // Hand-derived without σ_L: 0.43 → always 1 period; 2.25 → 2 or 3, SD √(0.25 · 0.75).
+    expect(leadTimeMoments(0.43, 0)).toEqual({ mean: 1, sd: 0 });
+    expect(leadTimeMoments(2.25, 0).mean).toBeCloseTo(2.25, 12);
+    expect(leadTimeMoments(2.25, 0).sd).toBeCloseTo(Math.sqrt(0.1875), 12);
+    // With σ_L, against 200,000 draws (Monte Carlo SE of the mean ≤ σ/√n ≈ 0.01 for 4 ± 4).
+    for (const [leadTime, sd] of [
+      [4, 2],
+      [4, 4],
+      [8, 8],
+      [0.5, 0.3],
+    ]) {
+      const exactMoments = leadTimeMoments(leadTime, sd);
+      const drawn = moments(leadTime, sd);
+      expect(Math.abs(exactMoments.mean - drawn.mean)).toBeLessThan(
+        (4 * drawn.sd) / Math.sqrt(200000) + 1e-9,
+      );
+      expect(Math.abs(exactMoments.sd - drawn.sd)).toBeLessThan(0.02);
+    }
+    // The floor raises the mean of a wide spread well above L (4 ± 4 → about 4.52).
+    expect(leadTimeMoments(4, 4).mean).toBeGreaterThan(4.45);
+  });
 
   test("σ_L = 0, whole L: exactly L, no draws", () => {
     const rng = new SeededRandom(1);

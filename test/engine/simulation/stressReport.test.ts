@@ -162,10 +162,16 @@ describe("a run on the sample data", () => {
     progress.push(p),
   );
 
-  test("every segmented SKU is simulated or skipped with a reason; history-based models (bootstrap, compound) on the sample", () => {
+  test("every segmented SKU is simulated or skipped with a reason; history-based models (bootstrap, compound, forecast) on the sample", () => {
     expect(result.skus.count + result.skipped.length).toBe(segmentation.prepared.items.count);
     expect(result.skipped.every((s) => s.reason.length > 0)).toBe(true);
-    expect(new Set(result.skus.demandModel)).toEqual(new Set(["bootstrap", "compound"]));
+    expect(new Set(result.skus.demandModel)).toEqual(new Set(["bootstrap", "compound", "forecast"]));
+    // "forecast" exactly for the smooth and erratic SKUs whose buffer comes from their forecast.
+    result.skus.demandModel.forEach((model, j) => {
+      const i = result.skus.item[j];
+      if (model === "forecast") expect(segmentation.policies.forecastUsed[i]).toBe(true);
+      if (model === "bootstrap") expect(segmentation.policies.forecastUsed[i]).toBe(false);
+    });
     expect(progress.at(-1)).toEqual({ done: result.skus.count, total: result.skus.count });
     expect(progress.length).toBe(Math.ceil(result.skus.count / 200));
   });

@@ -121,6 +121,22 @@ export function fitDemand(history: Float64Array, periods: number, mean: number, 
 }
 
 /**
+ * The demand model of a SKU whose buffer comes from its forecast (the Segmentation's forecast
+ * level F and one-step RMSE): an intermittent item keeps its compound model with the sizes scaled
+ * so the mean is F (occurrence and size CV unchanged); any other item draws max(0, N(F, RMSE)),
+ * the forecast's own error model ("forecast"). A bootstrap of the whole history would bring back
+ * the level shifts the forecast has followed, and the spread its buffer was not sized for.
+ */
+export function forecastFit(fit: DemandFit, level: number, rmse: number): DemandFit {
+  if (fit.model === "compound") {
+    const scale = level / (fit.occurrence * fit.sizeMean);
+    if (!(scale > 0) || !Number.isFinite(scale)) return { ...normalFit(level, rmse), model: "forecast" };
+    return { ...fit, sizeMean: fit.sizeMean * scale, sizeMu: fit.sizeMu + log(scale), mean: level };
+  }
+  return { ...normalFit(level, rmse), model: "forecast" };
+}
+
+/**
  * Draws `count` periods of demand into out[offset …]. Each call starts a fresh replication (a new
  * block in the bootstrap). Uses `rng` only: the same stream gives the same demand.
  */
@@ -133,7 +149,8 @@ export function drawDemand(
 ): void {
   const end = offset + count;
   switch (fit.model) {
-    case "normal": {
+    case "normal":
+    case "forecast": {
       const { mean, sd } = fit;
       for (let t = offset; t < end; t++) {
         const d = mean + sd * rng.nextNormal();

@@ -69,6 +69,45 @@ export function drawLeadTime(
   return lead < 1 ? 1 : lead;
 }
 
+/** Grid points of the integration in leadTimeMoments (over L ± 8 σ_L). */
+const MOMENT_STEPS = 4096;
+
+/**
+ * The exact mean and SD of drawLeadTime's lead time for L and σ_L: given x, the rounding gives
+ * ⌊x⌋ or ⌊x⌋ + 1 (probability x − ⌊x⌋), floored at 1; x ~ N(L, σ_L) is integrated by the
+ * trapezoidal rule over L ± 8 σ_L. The floor is what makes these differ from L and σ_L: a lead
+ * time under one period is simulated as one period, and a wide σ_L raises the mean (4 ± 4 → 4.52).
+ */
+export function leadTimeMoments(leadTime: number, leadTimeSd: number): { mean: number; sd: number } {
+  const given = (x: number): [number, number] => {
+    const xFloor = floor(x);
+    const f = x - xFloor;
+    const low = xFloor < 1 ? 1 : xFloor;
+    const high = xFloor + 1 < 1 ? 1 : xFloor + 1;
+    return [(1 - f) * low + f * high, (1 - f) * low * low + f * high * high];
+  };
+  if (!(leadTimeSd > 0)) {
+    const [m1, m2] = given(leadTime);
+    return { mean: m1, sd: Math.sqrt(Math.max(0, m2 - m1 * m1)) };
+  }
+  const from = leadTime - 8 * leadTimeSd;
+  const h = (16 * leadTimeSd) / MOMENT_STEPS;
+  let w = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let k = 0; k <= MOMENT_STEPS; k++) {
+    const z = (from + k * h - leadTime) / leadTimeSd;
+    const weight = (k === 0 || k === MOMENT_STEPS ? 0.5 : 1) * Math.exp(-0.5 * z * z);
+    const [a, b] = given(from + k * h);
+    w += weight;
+    m1 += weight * a;
+    m2 += weight * b;
+  }
+  m1 /= w;
+  m2 /= w;
+  return { mean: m1, sd: Math.sqrt(Math.max(0, m2 - m1 * m1)) };
+}
+
 /**
  * Runs `replications` replications of `warmup + periods` periods each and adds the measured
  * totals to acc[accOffset …]. Demand of replication r, period t (1-based) is

@@ -20,7 +20,7 @@ import {
 } from "../../segmentation/settings";
 import { RunningSum } from "../../sum";
 import { SeededRandom, StreamSeeder } from "../random";
-import { DemandFit, drawDemand, fitDemand, normalFit, readHistoryRow } from "./demand";
+import { DemandFit, drawDemand, fitDemand, forecastFit, normalFit, readHistoryRow } from "./demand";
 import {
   ACCUMULATORS,
   ACC_CYCLES,
@@ -30,6 +30,7 @@ import {
   ACC_SERVED,
   ACC_STOCKOUTS,
   RunParams,
+  leadTimeMoments,
   ringSlots,
   runReplications,
 } from "./kernel";
@@ -221,6 +222,15 @@ export function stressTest(
     else skipped.push({ sku: items.sku[i], reason });
   }
   const n = chosen.length;
+  const { forecasts } = segmentation;
+  // The demand rate the policy is built on: the forecast level where the Segmentation's buffer
+  // comes from the forecast (its reorder point is F·L + SS), else the mean of the history.
+  const demandRate = (i: number): number =>
+    policies.forecastUsed[i] ? forecasts.level[i] : items.demandMean[i];
+  const simulatedLeadTime = (i: number): number =>
+    leadTimeMoments(items.leadTimePeriods[i], items.leadTimeSdPeriods[i]).mean;
+  const reorderLevel = (i: number, safety: number): number =>
+    demandRate(i) * (simulatedLeadTime(i) + 1) + safety;
   const skus: StressSkus = {
     count: n,
     item: Uint32Array.from(chosen),
@@ -232,16 +242,15 @@ export function stressTest(
     demandModel: new Array(n),
     unitCost: Float64Array.from(chosen, (i) => items.unitCost[i]),
     todayValue: Float64Array.from(chosen, (i) => items.onHand[i] * items.unitCost[i]),
-    demandMean: Float64Array.from(chosen, (i) => items.demandMean[i]),
+    demandMean: Float64Array.from(chosen, (i) => demandRate(i)),
     leadTime: Float64Array.from(chosen, (i) => items.leadTimePeriods[i]),
     leadTimeSd: Float64Array.from(chosen, (i) => items.leadTimeSdPeriods[i]),
     safetyStock: Float64Array.from(chosen, (i) => policies.safetyStock[i]),
-    // The simulation reviews every period: protection interval L + 1, s = mean·(L + 1) + SS.
-    // (written as WCAP.SIMFILLRATE computes it, so both see the same s to the last bit).
-    reorderLevel: Float64Array.from(
-      chosen,
-      (i) => items.demandMean[i] * (items.leadTimePeriods[i] + 1) + policies.safetyStock[i],
-    ),
+    // The simulation reviews every period: protection interval L + 1, s = rate·(L + 1) + SS
+    // (written as WCAP.SIMFILLRATE computes it, so both see the same s to the last bit), with L the
+    // mean of the lead times the kernel draws (leadTimeMoments: L itself unless the floor at one
+    // period binds).
+    reorderLevel: Float64Array.from(chosen, (i) => reorderLevel(i, policies.safetyStock[i])),
     lotSize: Float64Array.from(chosen, (i) => policies.lotSize[i]),
     warmup: new Uint32Array(n),
   };
@@ -277,12 +286,13 @@ export function stressTest(
     if (chosenAt >= n || chosen[chosenAt] !== i) continue;
     const j = chosenAt++;
 
-    const mean = items.demandMean[i];
+    const mean = skus.demandMean[j];
     let fit: DemandFit;
     if (mapping.history.length > 0) {
       readHistoryRow(input.rows[items.index[i]], mapping.history, history);
-      fit = fitDemand(history, history.length, mean, items.demandSd[i]);
+      fit = fitDemand(history, history.length, items.demandMean[i], items.demandSd[i]);
     } else fit = normalFit(mean, items.demandSd[i]);
+    if (policies.forecastUsed[i]) fit = forecastFit(fit, forecasts.level[i], forecasts.rmse[i]);
     skus.demandModel[j] = fit.model;
 
     const lot = skus.lotSize[j];
@@ -327,11 +337,14 @@ export function stressTest(
             : gridZ[g] > 0
               ? gridZ[g] * policies.sigmaLt[i]
               : 0;
-        run.reorderLevel = mean * (leadTime + 1) + safety;
+        run.reorderLevel = reorderLevel(i, safety);
       } else {
-        // Current policy: the buffer that today's stock implies, on hand − Q/2 (a policy whose
-        // average stock SS + Q/2 equals today's on hand).
-        run.reorderLevel = mean * (leadTime + 1) + (items.onHand[i] - lot / 2);
+        // Current policy: the buffer that today's stock implies. With a review every period and
+        // stock counted at the end of a period, a policy's average stock is SS + Q/2 + one
+        // period's demand (the inventory position averages s + Q/2 and the next L periods'
+        // demand is yet to come off it), so the policy whose average is today's on hand has
+        // SS = on hand − Q/2 − rate.
+        run.reorderLevel = reorderLevel(i, items.onHand[i] - lot / 2 - mean);
       }
       slotsNeeded = Math.max(slotsNeeded, ringSlots(leadTime, leadTimeSd, run.delay));
       leadRngs[k].copyFrom(leadBase);

@@ -9,9 +9,12 @@ import { Scenario, StressSettings } from "./scenarios";
  * How a SKU's demand is drawn (README "Stress test" → "Model"):
  * - "bootstrap": circular block bootstrap of its own history (smooth or erratic demand);
  * - "compound": Bernoulli occurrence × lognormal size fitted to the history (intermittent, lumpy);
- * - "normal": N(mean, SD) truncated at 0 (no or too short history, e.g. annual demand only).
+ * - "normal": N(mean, SD) truncated at 0 (no or too short history, e.g. annual demand only);
+ * - "forecast": N(F, RMSE) truncated at 0, the forecast's level and one-step error, for a smooth or
+ *   erratic SKU whose buffer comes from its forecast (an intermittent one keeps "compound", scaled
+ *   to mean F).
  */
-export type DemandModel = "bootstrap" | "compound" | "normal";
+export type DemandModel = "bootstrap" | "compound" | "normal" | "forecast";
 
 /** Progress of a run: SKUs done out of the SKUs to simulate. */
 export interface StressProgress {
