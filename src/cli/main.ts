@@ -73,7 +73,7 @@ type Command =
   | { kind: "version" }
   | ({ kind: "refresh" } & RefreshArgs)
   | ({ kind: "stress" } & StressArgs)
-  | { kind: "demo"; outDir: string; quiet: boolean; verbose: boolean };
+  | { kind: "demo"; outDir: string; promotions: boolean; quiet: boolean; verbose: boolean };
 
 /** Where `wcap demo` writes by default (what `npm run demo` shows a new user). */
 export const DEMO_DIR = join("examples", "out");
@@ -90,6 +90,7 @@ const OPTIONS = {
   periods: { type: "string" },
   seed: { type: "string" },
   "out-dir": { type: "string" },
+  promotions: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
@@ -138,6 +139,7 @@ export function parseCommand(argv: readonly string[]): Command {
     return {
       kind: "demo",
       outDir: values["out-dir"] ?? DEMO_DIR,
+      promotions: values.promotions ?? false,
       quiet: values.quiet ?? false,
       verbose: values.verbose ?? false,
     };
@@ -145,6 +147,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command !== "refresh" && command !== "stress") throw new UsageError(`unknown command "${command}"`);
   if (values["out-dir"] !== undefined)
     throw new UsageError(`${command} does not take --out-dir (use --out FILE)`);
+  if (values.promotions !== undefined) throw new UsageError(`${command} does not take --promotions`);
   if (rest.length === 0)
     throw new UsageError(`${command} needs the input workbook: wcap ${command} INPUT.xlsx --out OUTPUT.xlsx`);
   if (rest.length > 1)
@@ -404,18 +407,21 @@ async function stress(
 
 /**
  * `wcap demo`: writes the seeded sample workbook (2,000 SKUs × 104 weeks, a notes sheet) and its
- * refresh into a folder, so a new user sees the result of one command.
+ * refresh into a folder, so a new user sees the result of one command. With --promotions the
+ * sample has promotion and price columns (README "Driver columns") and goes to
+ * sample-promotions.xlsx instead.
  */
 async function demo(
   command: Extract<Command, { kind: "demo" }>,
   io: CliIo,
   error: (message: string) => void,
 ): Promise<number> {
-  const input = join(command.outDir, "sample.xlsx");
-  const output = join(command.outDir, "sample-refreshed.xlsx");
+  const name = command.promotions ? "sample-promotions" : "sample";
+  const input = join(command.outDir, `${name}.xlsx`);
+  const output = join(command.outDir, `${name}-refreshed.xlsx`);
   try {
     mkdirSync(command.outDir, { recursive: true });
-    const sample = await writeSampleWorkbook(input);
+    const sample = await writeSampleWorkbook(input, { promotions: command.promotions });
     const args: RefreshArgs = {
       input,
       out: output,
@@ -428,7 +434,9 @@ async function demo(
       for (const warning of result.warnings) io.stderr.write(`wcap: warning: ${warning}\n`);
       io.stdout.write(
         [
-          `Wrote the sample workbook ${input} (2,000 SKUs × 104 weeks, with bad rows on purpose).`,
+          `Wrote the sample workbook ${input} (2,000 SKUs × 104 weeks${
+            command.promotions ? ", promotion and price columns for 13 weeks more" : ""
+          }, with bad rows on purpose).`,
           ...resultLines(args, result),
         ].join("\n") + `\nOpen ${output} and start with the "WC Summary" sheet.\n`,
       );

@@ -21,8 +21,8 @@
  */
 import { classifyDemand, demandPatternOfRow, type DemandClass } from "../demandClass";
 import { ErrorKind } from "../errors";
-import { type ForecastDiagnosticColumns, forecastInto } from "../forecast";
-import { Items } from "./prepare";
+import { type ForecastDiagnosticColumns, type ForecastDrivers, forecastInto } from "../forecast";
+import { ItemDrivers, Items } from "./prepare";
 import { SegmentationSettings } from "./settings";
 
 /** Fewest non-blank periods of history before a forecast may set a buffer (a holdout of ≥ 3 origins). */
@@ -33,6 +33,12 @@ export const BASELINE_MARGIN = 0.01;
 
 /** Items per chunk between progress reports. */
 export const PROGRESS_CHUNK = 4096;
+
+/**
+ * Most forecast steps asked for with drivers: a lead time beyond it is covered by repeating the
+ * last step (three years of weeks).
+ */
+export const MAX_DRIVER_STEPS = 156;
 
 /** Why an item's buffer comes from the forecast (0) or from the demand SD (the rest). */
 export enum BufferBasis {
@@ -66,7 +72,11 @@ export type BufferModel = "ses" | "sba";
 export interface ItemForecasts {
   demandClass: (DemandClass | "")[];
   method: (BufferModel | "")[];
-  /** Forecast per period (flat over the lead time). */
+  /**
+   * Forecast per period over the lead time: the flat level of SES or SBA, or with driver columns
+   * the mean of the driven forecasts over the SKU's lead time (so level × L is the forecast demand
+   * over the lead time either way).
+   */
   level: Float64Array;
   /** One-step residual RMSE of the final fit, per period. */
   rmse: Float64Array;
@@ -140,7 +150,7 @@ export function forecastItems(
     sba: diagnosticColumns(chunk),
     naive: diagnosticColumns(chunk),
   };
-  const out = new Float64Array(chunk);
+  let out = new Float64Array(chunk);
   const family = new Uint8Array(chunk); // 0 = none, 1 = ses, 2 = sba
 
   for (let start = 0; start < n; start += chunk) {
@@ -175,18 +185,37 @@ export function forecastItems(
     }
     if (settings.forecastBuffers) {
       const history = items.history.subarray(start * periods, end * periods);
-      const sized = out.subarray(0, rows);
+      // With driver columns the models forecast every period of the lead time (the drivers change
+      // it period by period); without, one step is the flat level.
+      const steps = items.drivers ? driverSteps(items, start, end) : 1;
+      const drivers = items.drivers ? chunkDrivers(items.drivers, start, rows, periods, steps) : undefined;
+      if (steps * rows > out.length) out = new Float64Array(steps * rows);
+      const sized = out.subarray(0, steps * rows);
       for (const model of ["ses", "sba", "naive"] as const) {
         forecastInto(
           sized,
           status[model].subarray(0, rows),
           history,
           periods,
-          { horizon: 1, method: model, seasonLength: 1 },
+          // The naive baseline is the plain last value: the drivers are part of what a model must add.
+          {
+            horizon: steps,
+            method: model,
+            seasonLength: 1,
+            ...(model !== "naive" && drivers ? { drivers } : {}),
+          },
           columns[model],
         );
         if (model !== "naive") {
-          for (let j = 0; j < rows; j++) if (status[model][j] === 0) result.level[start + j] = sized[j];
+          for (let j = 0; j < rows; j++) {
+            if (status[model][j] === 0)
+              result.level[start + j] = leadTimeRate(
+                sized,
+                j * steps,
+                steps,
+                items.leadTimePeriods[start + j],
+              );
+          }
         }
       }
       for (let j = 0; j < rows; j++) {
@@ -214,4 +243,66 @@ export function forecastItems(
     onProgress?.(end, n);
   }
   return result;
+}
+
+/** Forecast steps a chunk needs with drivers: its longest lead time, whole periods, 1 … MAX_DRIVER_STEPS. */
+function driverSteps(items: Items, start: number, end: number): number {
+  let steps = 1;
+  for (let i = start; i < end; i++) {
+    const lead = items.leadTimePeriods[i];
+    if (lead > steps) steps = Math.ceil(lead);
+  }
+  return Math.min(steps, MAX_DRIVER_STEPS);
+}
+
+/**
+ * The drivers of items start … start + rows − 1 as forecastInto takes them, periods + steps per
+ * row: the table's values, then for the periods it has no column for, or a blank future cell, no
+ * promotion and the last price known before (a price stays until it changes).
+ */
+export function chunkDrivers(
+  source: ItemDrivers,
+  start: number,
+  rows: number,
+  periods: number,
+  steps: number,
+): ForecastDrivers {
+  const width = periods + steps;
+  const have = periods + source.horizon;
+  const copy = (from: Float64Array, carryPrice: boolean): Float64Array => {
+    const block = new Float64Array(rows * width);
+    for (let j = 0; j < rows; j++) {
+      const src = (start + j) * have;
+      const dst = j * width;
+      const copied = Math.min(width, have);
+      block.set(from.subarray(src, src + copied), dst);
+      if (copied < width) block.fill(NaN, dst + copied, dst + width);
+      if (!carryPrice) continue;
+      let last = NaN;
+      for (let t = 0; t < width; t++) {
+        const x = block[dst + t];
+        if (x === x) last = x;
+        else if (t >= periods) block[dst + t] = last;
+      }
+    }
+    return block;
+  };
+  const drivers: ForecastDrivers = {};
+  if (source.promo) drivers.promo = copy(source.promo, false);
+  if (source.price) drivers.price = copy(source.price, true);
+  return drivers;
+}
+
+/**
+ * The mean forecast per period over a lead time of `lead` periods from forecasts f[offset …
+ * offset + steps): Σ of the whole periods plus the fraction of the next, ÷ lead, the last step
+ * repeated beyond `steps`; the first step when there is no lead time.
+ */
+export function leadTimeRate(f: Float64Array, offset: number, steps: number, lead: number): number {
+  if (!(lead > 0)) return f[offset];
+  const whole = Math.floor(lead);
+  let sum = 0;
+  for (let h = 0; h < whole; h++) sum += f[offset + Math.min(h, steps - 1)];
+  sum += (lead - whole) * f[offset + Math.min(whole, steps - 1)];
+  return sum / lead;
 }

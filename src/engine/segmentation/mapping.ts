@@ -1,11 +1,11 @@
 /**
  * Auto-mapping of a SKU table's header row to the fields the segmentation reads: header synonyms
  * (case, punctuation and spacing ignored), the lead-time unit named in the header, and the
- * demand-history block (see periods.ts). The pane shows the result for confirmation; nothing here
- * is final until the user confirms it.
+ * demand-history block and the promotion and price driver blocks next to it (see periods.ts). The
+ * pane shows the result for confirmation; nothing here is final until the user confirms it.
  */
 import { ColumnMapping, FIELDS, FIELD_LABELS, Field, PeriodUnit, REQUIRED_FIELDS, TimeUnit } from "./input";
-import { detectHistory, parsePeriodHeader } from "./periods";
+import { DriverBlock, detectDrivers, detectHistory, isDriverHeader, parsePeriodHeader } from "./periods";
 
 /**
  * Header synonyms per field, as the pane shows them. Matching ignores case, punctuation and
@@ -292,7 +292,7 @@ export interface AutoMapping {
   mapping: ColumnMapping;
   /** How each mapped field was found (history columns are not fields). */
   confidence: Partial<Record<Field, MatchConfidence>>;
-  /** Columns that are neither a mapped field nor demand history, left to right. */
+  /** Columns that are neither a mapped field, demand history nor a driver column, left to right. */
   unmapped: number[];
   /** What the user should check before running, in words. */
   warnings: string[];
@@ -487,7 +487,7 @@ export function autoMap(headers: readonly unknown[]): AutoMapping {
 
   const candidates = new Map<Field, HeaderMatch[]>();
   headers.forEach((header, column) => {
-    if (inHistory.has(column)) return;
+    if (inHistory.has(column) || isDriverHeader(header)) return;
     const match = matchHeader(header, column);
     if (match === null) return;
     const list = candidates.get(match.field) ?? [];
@@ -528,9 +528,13 @@ export function autoMap(headers: readonly unknown[]): AutoMapping {
     leadTimeUnit,
   };
   warnings.push(...missingFieldWarnings(mapping, headers));
+  warnings.push(...detectDrivers(headers, history.columns).warnings);
 
+  // Driver columns (used or, with a warning, not) are never offered as unmapped columns.
   const mappedColumns = new Set<number>([...Object.values(columns), ...history.columns]);
-  const unmapped = headers.map((_, c) => c).filter((c) => !mappedColumns.has(c));
+  const unmapped = headers
+    .map((_, c) => c)
+    .filter((c) => !mappedColumns.has(c) && !isDriverHeader(headers[c]));
   return { mapping, confidence, unmapped, warnings };
 }
 
@@ -639,6 +643,7 @@ export function describeMapping(mapping: ColumnMapping, headers: readonly unknow
       `Demand history: ${periods} ${adjective} period${periods === 1 ? "" : "s"}, ${first} to ${last}`,
     );
   } else if (mapping.columns.annualDemand === undefined) lines.push("Demand history: none");
+  lines.push(...describeDrivers(mapping, headers));
   if (unmappedFields.length > 0) lines.push(`Not mapped: ${unmappedFields.join(", ")}`);
   return lines;
 }
@@ -648,4 +653,30 @@ function historyHeader(headers: readonly unknown[], column: number): string {
   const h = headers[column];
   const period = typeof h === "number" ? parsePeriodHeader(h) : null;
   return `“${period?.kind === "day" ? period.label : String(h ?? "").trim()}”`;
+}
+
+const DRIVER_NAMES = { promo: "Promotions", price: "Prices" } as const;
+
+/**
+ * One line per driver block that lines up with the history (README "Driver columns"), e.g.
+ * `Promotions: 104 of 104 history periods + 13 ahead (Promo 2024-01-01 … Promo 2026-03-30)`;
+ * empty without driver columns. The mapping step and `wcap --verbose` show them.
+ */
+export function describeDrivers(mapping: ColumnMapping, headers: readonly unknown[]): string[] {
+  const detection = detectDrivers(headers, mapping.history);
+  const lines: string[] = [];
+  for (const kind of ["promo", "price"] as const) {
+    const block: DriverBlock | undefined = detection[kind];
+    if (block === undefined) continue;
+    const columns = [...block.history.filter((c) => c >= 0), ...block.future];
+    const covered = columns.length - block.future.length;
+    const ahead = block.future.length > 0 ? ` + ${block.future.length} ahead` : "";
+    const first = String(headers[columns[0]] ?? "").trim();
+    const last = String(headers[columns[columns.length - 1]] ?? "").trim();
+    const span = columns.length > 1 ? `${first} … ${last}` : first;
+    lines.push(
+      `${DRIVER_NAMES[kind]}: ${covered} of ${mapping.history.length} history period${mapping.history.length === 1 ? "" : "s"}${ahead} (${span})`,
+    );
+  }
+  return lines;
 }

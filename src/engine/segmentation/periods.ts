@@ -1,6 +1,7 @@
 /**
  * Demand-history period headers (`2025-01`, `Jan-25`, `2025-W01`, `W01`, ISO and Excel serial
- * dates, `P01` …) and the date cells of a SKU table (last movement).
+ * dates, `P01` …), the driver columns lined up with them (`Promo 2025-01`, `2025-01 Price`), and
+ * the date cells of a SKU table (last movement).
  *
  * Conventions (README "Mapping"):
  * - Dates are Excel serial numbers: days since 1899-12-30 for serials ≥ 61. Serials 1–59 are
@@ -598,14 +599,20 @@ function gapWarning(family: Family, positions: number[], labels: string[]): stri
 /**
  * Finds the demand-history block among a table's headers: the longest run of period headers of
  * one style that sit side by side (one foreign column inside the run, e.g. a yearly total, is
- * skipped with a warning), put in time order, with the period unit it implies. Dates give days,
+ * skipped with a warning; driver columns in between do not count), put in time order, with the
+ * period unit it implies. Dates give days,
  * weeks or months by their spacing; yearless weeks and months are read in sheet order when they
  * rise (wrapping into a next year), else by number; generic periods (`P01`) are assumed weekly
  * with a warning. A single period column is not a history.
  */
 export function detectHistory(headers: readonly unknown[]): HistoryDetection {
   const parsedOrNull = headers.map(parseHeader);
-  const runs = findRuns(parsedOrNull).filter((r) => r.columns.length >= 2);
+  // Driver columns (`Promo 2025-01`) may sit between the period columns (demand, promotion and price
+  // week by week): the runs are found as if they were not there.
+  const seen = headers.map((_, c) => c).filter((c) => parseDriver(headers[c]) === null);
+  const runs = findRuns(seen.map((c) => parsedOrNull[c]))
+    .map((r) => ({ ...r, columns: r.columns.map((i) => seen[i]), skipped: r.skipped.map((i) => seen[i]) }))
+    .filter((r) => r.columns.length >= 2);
   if (runs.length === 0) return { columns: [], periodUnit: "week", warnings: [] };
   const best = runs.reduce((a, b) => (b.columns.length > a.columns.length ? b : a));
   const parsed = parsedOrNull as ParsedHeader[]; // only indexed at period columns below
@@ -652,4 +659,280 @@ export function detectHistory(headers: readonly unknown[]): HistoryDetection {
     );
   }
   return { columns: ordered.columns, periodUnit, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driver columns (README "Driver columns")
+
+/** What a driver column holds: a promotion flag or a price per period. */
+export type DriverKind = "promo" | "price";
+
+export const DRIVER_KINDS: readonly DriverKind[] = ["promo", "price"];
+
+/**
+ * Words that name a driver in a header (case ignored), longest first so that `Promo Flag W01` is
+ * the word `promo flag` and the label `W01`, not the word `promo` and the label `Flag W01`.
+ */
+const DRIVER_WORDS: Record<DriverKind, readonly string[]> = {
+  promo: ["promotion", "promo flag", "on promo", "promo", "deal"],
+  price: ["selling price", "sell price", "net price", "price"],
+};
+
+/** Separators between the driver word and the period label: space, "-", "_", ":" or "/". */
+const DRIVER_SEPARATOR = String.raw`\s*[-_:/ ]\s*`;
+
+function wordsPattern(kind: DriverKind): string {
+  return DRIVER_WORDS[kind].map((w) => w.replace(/ /g, String.raw`\s+`)).join("|");
+}
+
+const DRIVER_PREFIX: Record<DriverKind, RegExp> = {
+  promo: new RegExp(`^(?:${wordsPattern("promo")})${DRIVER_SEPARATOR}(.+)$`),
+  price: new RegExp(`^(?:${wordsPattern("price")})${DRIVER_SEPARATOR}(.+)$`),
+};
+const DRIVER_SUFFIX: Record<DriverKind, RegExp> = {
+  promo: new RegExp(`^(.+?)${DRIVER_SEPARATOR}(?:${wordsPattern("promo")})$`),
+  price: new RegExp(`^(.+?)${DRIVER_SEPARATOR}(?:${wordsPattern("price")})$`),
+};
+
+interface ParsedDriver {
+  kind: DriverKind;
+  period: ParsedHeader;
+}
+
+function parseDriver(h: unknown): ParsedDriver | null {
+  if (typeof h !== "string") return null;
+  const s = h.trim().toLowerCase().replace(/\s+/g, " ");
+  for (const kind of DRIVER_KINDS) {
+    for (const pattern of [DRIVER_PREFIX[kind], DRIVER_SUFFIX[kind]]) {
+      const m = pattern.exec(s);
+      const period = m ? parseHeader(m[1]) : null;
+      if (period !== null) return { kind, period };
+    }
+  }
+  return null;
+}
+
+/**
+ * The driver and the period a driver-column header names (`Promo 2024-01-01`, `2024-01 Price`,
+ * `Promotion: Jan 2024`, `price_2024-W05`), or null. A header without a period label (`Unit
+ * Price`, `Price`) is not a driver column.
+ */
+export function parseDriverHeader(h: unknown): { kind: DriverKind; period: PeriodHeader } | null {
+  const parsed = parseDriver(h);
+  if (parsed === null) return null;
+  const { kind, order, label } = parsed.period;
+  return { kind: parsed.kind, period: { kind, order, label } };
+}
+
+/** The columns of one driver block, aligned with the demand history. */
+export interface DriverBlock {
+  /** Column per history period, in history order; −1 where that period has no column. */
+  history: number[];
+  /** Columns of the consecutive periods right after the last history period. */
+  future: number[];
+}
+
+export interface DriverDetection {
+  promo?: DriverBlock;
+  price?: DriverBlock;
+  /** Driver columns that are not used, in words. */
+  warnings: string[];
+}
+
+/** One calendar month after serial `s`: the same day, or the month's last day when it has fewer. */
+function nextMonthSerial(s: number): number | null {
+  const { y, m, d } = dateOfSerial(s);
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  const lastDay = daysInMonth(y, m);
+  return serialOf(ny, nm, d === lastDay ? daysInMonth(ny, nm) : Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** The period after `p` for the yearless styles (W53/W52 → W01, Dec → Jan, M12 → M01, P07 → P08). */
+function nextYearless(p: ParsedHeader): ParsedHeader | null {
+  const n = p.order;
+  switch (p.family) {
+    case "weekBare": {
+      const next = n >= 52 ? 1 : n + 1;
+      return { ...p, order: next, label: `W${pad(next)}` };
+    }
+    case "monthBare": {
+      const next = n === 12 ? 1 : n + 1;
+      const name = MONTH_ABBREVIATIONS[next - 1];
+      const label = /^M\d/.test(p.label) ? `M${pad(next)}` : name[0].toUpperCase() + name.slice(1);
+      return { ...p, order: next, label };
+    }
+    case "dayBare":
+      return { ...p, order: n + 1, label: `Day ${n + 1}` };
+    case "generic":
+      return { ...p, order: n + 1, label: `P${pad(n + 1)}` };
+    default:
+      return null;
+  }
+}
+
+/** How periods of one style are keyed and stepped for matching driver columns to the history. */
+interface PeriodAxis {
+  /** Key of a period: the serial (or year × 1000 + number) for styles with a year, else the label. */
+  key(p: ParsedHeader): string;
+  /** The period after `p`, or null when it cannot be told (a yearless week 52 may be followed by 53 or 1). */
+  next(p: ParsedHeader): ParsedHeader | null;
+}
+
+function axisOf(family: Family, historySerials: number[]): PeriodAxis {
+  const byOrder = (p: ParsedHeader) => String(p.order);
+  switch (family) {
+    case "month":
+      return {
+        key: byOrder,
+        next: (p) => {
+          const s = nextMonthSerial(p.order);
+          if (s === null) return null;
+          const { y, m } = dateOfSerial(s);
+          return monthHeader(y, m);
+        },
+      };
+    case "week":
+      return { key: byOrder, next: (p) => ({ ...p, order: p.order + 7 }) };
+    case "date": {
+      const { unit } = dateUnit(historySerials, []);
+      return {
+        key: byOrder,
+        next: (p) => {
+          const s = unit === "month" ? nextMonthSerial(p.order) : p.order + (unit === "week" ? 7 : 1);
+          return s === null ? null : dayHeader(s);
+        },
+      };
+    }
+    case "genericYear":
+      return { key: byOrder, next: (p) => ({ ...p, order: p.order + 1 }) };
+    default:
+      return { key: (p) => p.label, next: nextYearless };
+  }
+}
+
+/** A list of headers for a warning: the first three, then how many more. */
+function headerList(headers: readonly unknown[], columns: number[]): string {
+  const shownHeaders = columns.slice(0, 3).map((c) => quote(shown(headers[c])));
+  return columns.length > 3
+    ? `${shownHeaders.join(", ")} and ${columns.length - 3} more`
+    : shownHeaders.join(", ");
+}
+
+/**
+ * Finds the promotion and price columns (README "Driver columns") and lines them up with the demand
+ * history `history` (column indexes in time order, as ColumnMapping.history). A driver column's
+ * header is a driver word and a period label, before or after it (`Promo 2024-01-01`, `2024-01
+ * Price`); the label must be of the same style as the history headers (dates with dates, `W01`
+ * with `W01`) and names either a history period or one of the consecutive periods right after the
+ * last one (the future drivers of the forecast horizon). Periods are matched by their date (or
+ * year and number); yearless labels (`W01`, `P01`, `Jan`) by their label, the k-th driver column
+ * of a label with the k-th history period of that label. Every other driver column is not used,
+ * with a warning; a second column for the same period too.
+ */
+export function detectDrivers(headers: readonly unknown[], history: readonly number[]): DriverDetection {
+  const detection: DriverDetection = { warnings: [] };
+  const drivers: { column: number; parsed: ParsedDriver }[] = [];
+  headers.forEach((h, column) => {
+    const parsed = parseDriver(h);
+    if (parsed !== null) drivers.push({ column, parsed });
+  });
+  if (drivers.length === 0) return detection;
+  const historyParsed = history.map((c) => parseHeader(headers[c]));
+  const last = historyParsed[historyParsed.length - 1];
+  if (last === null || last === undefined) {
+    detection.warnings.push(
+      `${drivers.length} promotion or price column(s) (${headerList(
+        headers,
+        drivers.map((d) => d.column),
+      )}) are not used: ` + "there is no demand history with period headers to line them up with.",
+    );
+    return detection;
+  }
+  const family = last.family;
+  const axis = axisOf(
+    family,
+    historyParsed.flatMap((p) => (p !== null && p.family === family ? [p.order] : [])),
+  );
+
+  // Yearless labels repeat every year: the k-th occurrence of a label is its own period.
+  const occurrences = new Map<string, number>();
+  const keyed = (p: ParsedHeader, counts: Map<string, number>): string => {
+    const key = axis.key(p);
+    const k = counts.get(key) ?? 0;
+    counts.set(key, k + 1);
+    return family in CYCLE || family === "generic" || family === "dayBare" ? `${key}#${k}` : key;
+  };
+  const historyIndex = new Map<string, number>();
+  historyParsed.forEach((p, t) => {
+    if (p !== null && p.family === family) historyIndex.set(keyed(p, occurrences), t);
+  });
+  // Keys of the periods after the history, in order, until a period cannot be told.
+  const futureKeys = (count: number): Map<string, number> => {
+    const keys = new Map<string, number>();
+    const counts = new Map(occurrences);
+    let p: ParsedHeader | null = last;
+    for (let k = 0; k < count && p !== null; k++) {
+      p = axis.next(p);
+      if (p !== null) keys.set(keyed(p, counts), k);
+    }
+    return keys;
+  };
+
+  for (const kind of DRIVER_KINDS) {
+    const ofKind = drivers.filter((d) => d.parsed.kind === kind);
+    if (ofKind.length === 0) continue;
+    const otherStyle = ofKind.filter((d) => d.parsed.period.family !== family).map((d) => d.column);
+    const sameStyle = ofKind.filter((d) => d.parsed.period.family === family);
+    const future = futureKeys(sameStyle.length);
+    const block: DriverBlock = { history: new Array<number>(history.length).fill(-1), future: [] };
+    const futureSlots: number[] = [];
+    const repeated: number[] = [];
+    const unmatched: number[] = [];
+    const counts = new Map<string, number>();
+    for (const { column, parsed } of sameStyle) {
+      const key = keyed(parsed.period, counts);
+      const t = historyIndex.get(key);
+      const k = t === undefined ? future.get(key) : undefined;
+      if (t !== undefined) {
+        if (block.history[t] === -1) block.history[t] = column;
+        else repeated.push(column);
+      } else if (k !== undefined) {
+        if (futureSlots[k] === undefined) futureSlots[k] = column;
+        else repeated.push(column);
+      } else unmatched.push(column);
+    }
+    // Only the consecutive periods right after the history count as its future.
+    let horizon = 0;
+    while (futureSlots[horizon] !== undefined) horizon++;
+    block.future = futureSlots.slice(0, horizon);
+    const gapped = futureSlots.slice(horizon).filter((c) => c !== undefined);
+    const noun = kind === "promo" ? "promotion" : "price";
+    if (otherStyle.length > 0) {
+      detection.warnings.push(
+        `${otherStyle.length} ${noun} column(s) name periods in another style than the demand history ` +
+          `(${headerList(headers, otherStyle)}) and are not used.`,
+      );
+    }
+    if (unmatched.length > 0 || gapped.length > 0) {
+      const columns = [...unmatched, ...gapped].sort((a, b) => a - b);
+      detection.warnings.push(
+        `${columns.length} ${noun} column(s) name no history period and no period right after the history ` +
+          `(${headerList(headers, columns)}) and are not used.`,
+      );
+    }
+    if (repeated.length > 0) {
+      detection.warnings.push(
+        `${repeated.length} ${noun} column(s) repeat an earlier column's period and are not used ` +
+          `(${headerList(headers, repeated)}).`,
+      );
+    }
+    if (block.future.length > 0 || block.history.some((c) => c >= 0)) detection[kind] = block;
+  }
+  return detection;
+}
+
+/** True when a header names a driver column (used or not): such a column is never a field or unmapped. */
+export function isDriverHeader(h: unknown): boolean {
+  return parseDriver(h) !== null;
 }

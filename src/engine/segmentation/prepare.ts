@@ -5,7 +5,7 @@
 import { rowMoments } from "../classify";
 import { CellValue } from "../report";
 import { ColumnMapping, DAYS_PER_PERIOD, FIELD_LABELS, Field, InputTable, PERIODS_PER_YEAR } from "./input";
-import { parseDateCell } from "./periods";
+import { DriverBlock, detectDrivers, parseDateCell } from "./periods";
 
 /** One input row that could not be segmented. */
 export interface RowException {
@@ -14,6 +14,16 @@ export interface RowException {
   sourceRow: number;
   sku: string;
   reasons: string[];
+}
+
+/** Per-period promotion flags and prices read from the table's driver blocks (README "Driver columns"). */
+export interface ItemDrivers {
+  /** Periods of drivers after the history that the table holds (future columns present), ≥ 0. */
+  horizon: number;
+  /** count × (periods + horizon) row-major, item order as Items; NaN where blank, text or missing. null without a promo block. */
+  promo: Float64Array | null;
+  /** Same shape, prices; null without a price block. */
+  price: Float64Array | null;
 }
 
 /** Typed columns of the segmentable rows (item i came from input row `index[i]`). */
@@ -53,6 +63,8 @@ export interface Items {
    * above were computed from; an item with text in its history is an exception, never here).
    */
   history: Float64Array;
+  /** Promotion and price driver columns; null when the table has no driver block or no history. */
+  drivers: ItemDrivers | null;
   warnings: string[][];
 }
 
@@ -165,6 +177,7 @@ function emptyItems(capacity: number, periods: number, historyCapacity: number):
     annualDemand: f(),
     periods,
     history: new Float64Array(historyCapacity),
+    drivers: null,
     warnings: [],
   };
 }
@@ -194,6 +207,63 @@ function trim(items: Items): Items {
   const historyLength = n * items.periods;
   if (items.history.length > historyLength) out.history = items.history.slice(0, historyLength);
   return out;
+}
+
+/**
+ * Promotion cells read as a flag: a number as given (an intensity such as 0.5 is kept), TRUE/FALSE,
+ * and the yes/no words of a flag column (`Y`/`N`, `yes`/`no`, `true`/`false`, `x` for a ticked
+ * week) as 1/0, because promotion calendars are often kept as ticks. Any other text (and an error
+ * such as `#N/A`) is blank, NaN: "not known", which the forecast reads as not promoted.
+ */
+const PROMO_ON_WORDS = new Set(["y", "yes", "true", "x"]);
+const PROMO_OFF_WORDS = new Set(["n", "no", "false"]);
+
+function promoValue(v: CellValue | undefined): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v !== "string") return NaN;
+  const word = v.trim().toLowerCase();
+  return PROMO_ON_WORDS.has(word) ? 1 : PROMO_OFF_WORDS.has(word) ? 0 : NaN;
+}
+
+/**
+ * The driver blocks of the prepared items (README "Driver columns"), or null when the table has
+ * none that line up with the history. Both blocks get the same width: the history plus the shorter
+ * of their future runs. Prices are numbers only: text, errors and blanks are NaN (unknown price, no
+ * price effect).
+ */
+function readDrivers(input: InputTable, mapping: ColumnMapping, items: Items): ItemDrivers | null {
+  const detection = detectDrivers(input.headers, mapping.history);
+  const { promo, price } = detection;
+  if (promo === undefined && price === undefined) return null;
+  const horizon = Math.min(promo?.future.length ?? Infinity, price?.future.length ?? Infinity);
+  const width = items.periods + horizon;
+  const columnsOf = (block: DriverBlock | undefined) =>
+    Int32Array.from(block === undefined ? [] : [...block.history, ...block.future.slice(0, horizon)]);
+  const promoColumns = columnsOf(promo);
+  const priceColumns = columnsOf(price);
+  const promoOut = promo === undefined ? null : new Float64Array(items.count * width);
+  const priceOut = price === undefined ? null : new Float64Array(items.count * width);
+  // One pass over the rows, numbers tested inline: a 100,000-row table has millions of driver cells.
+  for (let i = 0; i < items.count; i++) {
+    const row = input.rows[items.index[i]];
+    const start = i * width;
+    if (promoOut !== null) {
+      for (let t = 0; t < width; t++) {
+        const c = promoColumns[t];
+        const v = c < 0 ? null : row[c];
+        promoOut[start + t] = typeof v === "number" ? (Number.isFinite(v) ? v : NaN) : promoValue(v);
+      }
+    }
+    if (priceOut !== null) {
+      for (let t = 0; t < width; t++) {
+        const c = priceColumns[t];
+        const v = c < 0 ? null : row[c];
+        priceOut[start + t] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+      }
+    }
+  }
+  return { horizon, promo: promoOut, price: priceOut };
 }
 
 /** Validates and types every row. */
@@ -333,5 +403,8 @@ export function prepareItems(input: InputTable, mapping: ColumnMapping, defaultO
     items.warnings.push(r.warnings);
   });
 
-  return { items: trim(items), exceptions, periodsPerYear };
+  const prepared = trim(items);
+  // Driver columns are read only when the table has them: a table without pays one header scan.
+  if (periods > 0) prepared.drivers = readDrivers(input, mapping, prepared);
+  return { items: prepared, exceptions, periodsPerYear };
 }

@@ -5,6 +5,8 @@ import { useStepStyles } from "./styles";
 
 export interface HistoryPanelProps {
   history: HistorySummary | null;
+  /** The driver blocks in words (driverLines), shown under the history; nothing to edit. */
+  drivers: readonly string[];
   mapping: ColumnMapping;
   hasAnnualDemand: boolean;
   onPeriodUnit: (unit: PeriodUnit) => void;
@@ -44,6 +46,7 @@ function historyLine(history: HistorySummary | null, unit: PeriodUnit, hasAnnual
 /** The detected demand-history block, its period unit, and the unit of the lead-time column. */
 export function HistoryPanel({
   history,
+  drivers,
   mapping,
   hasAnnualDemand,
   onPeriodUnit,
@@ -58,6 +61,11 @@ export function HistoryPanel({
           Demand history
         </Subtitle2>
         <Text className={step.wrapAnywhere}>{historyLine(history, mapping.periodUnit, hasAnnualDemand)}</Text>
+        {drivers.map((line) => (
+          <Text key={line} className={step.wrapAnywhere}>
+            {line}
+          </Text>
+        ))}
       </div>
       <Field label="Period unit" orientation="horizontal" hint="What one history column covers.">
         <Select

@@ -10,6 +10,7 @@ import {
   FIELD_ORDER,
   REQUIRED_FIELDS,
   currentWarnings,
+  driverLines,
   historySummary,
   mappingProblems,
   sheetColumnLetters,
@@ -38,17 +39,18 @@ function useMappingStep({ source, detection, mapping, dispatch }: MappingStepPro
   const warnings = useMemo(() => currentWarnings(detection, mapping), [detection, mapping]);
   const problems = useMemo(() => mappingProblems(mapping), [mapping]);
   const history = useMemo(() => historySummary(mapping, headers), [mapping, headers]);
+  const drivers = useMemo(() => driverLines(mapping, headers), [mapping, headers]);
   const onField = useCallback(
     (field: Field, column: number | null) => dispatch({ type: "mapField", field, column }),
     [dispatch],
   );
-  return { options, warnings, problems, history, onField };
+  return { options, warnings, problems, history, drivers, onField };
 }
 
 /** Step 2: one dropdown per field, the history block, a preview and what will be excluded. */
 export function MappingStep(props: MappingStepProps) {
   const { source, detection, mapping, origins, defaultOrderCost, dispatch } = props;
-  const { options, warnings, problems, history, onField } = useMappingStep(props);
+  const { options, warnings, problems, history, drivers, onField } = useMappingStep(props);
   const step = useStepStyles();
   return (
     <div className={step.stack}>
@@ -79,6 +81,7 @@ export function MappingStep(props: MappingStepProps) {
       </div>
       <HistoryPanel
         history={history}
+        drivers={drivers}
         mapping={mapping}
         hasAnnualDemand={mapping.columns.annualDemand !== undefined}
         onPeriodUnit={(unit) => dispatch({ type: "setPeriodUnit", unit })}

@@ -12,7 +12,7 @@ import {
   InputTable,
   REQUIRED_FIELDS,
 } from "../../engine/segmentation/input";
-import { AutoMapping } from "../../engine/segmentation/mapping";
+import { AutoMapping, describeDrivers } from "../../engine/segmentation/mapping";
 import {
   PLAUSIBLE_SERIAL_MAX,
   PLAUSIBLE_SERIAL_MIN,
@@ -104,6 +104,15 @@ export function historySummary(mapping: ColumnMapping, headers: readonly string[
     first: shownHeader(headers[history[0]] ?? ""),
     last: shownHeader(headers[history[history.length - 1]] ?? ""),
   };
+}
+
+/**
+ * The promotion and price blocks found next to the history, one line each (`Promotions: 104 of 104
+ * history periods + 13 ahead (Promo 2024-01-01 … Promo 2026-03-30)`); empty without driver columns.
+ * They follow the history as mapped now; there is nothing to choose for them.
+ */
+export function driverLines(mapping: ColumnMapping, headers: readonly string[]): string[] {
+  return mapping.history.length === 0 ? [] : describeDrivers(mapping, headers);
 }
 
 export interface PreviewColumn {

@@ -16,7 +16,9 @@ import {
   MIN_FORECAST_PERIODS,
   PROGRESS_CHUNK,
   beatsBaseline,
+  chunkDrivers,
   forecastItems,
+  leadTimeRate,
 } from "../../../src/engine/segmentation/forecastBuffers";
 import { ColumnMapping, InputTable } from "../../../src/engine/segmentation/input";
 import { autoMap } from "../../../src/engine/segmentation/mapping";
@@ -515,5 +517,67 @@ describe("properties with forecastable histories", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("driver columns (promotion flag, price)", () => {
+  test("leadTimeRate: whole periods plus the fraction of the next, the last step repeated beyond the forecasts", () => {
+    const f = Float64Array.from([99, 10, 20, 40]);
+    // Lead time 2.5 from offset 1: (10 + 20 + 0.5 · 40) ÷ 2.5 = 20.
+    expect(leadTimeRate(f, 1, 3, 2.5)).toBe(20);
+    // Lead time 5 with 3 steps: (10 + 20 + 40 + 40 + 40) ÷ 5 = 30.
+    expect(leadTimeRate(f, 1, 3, 5)).toBe(30);
+    // No lead time: the first step.
+    expect(leadTimeRate(f, 1, 3, 0)).toBe(10);
+  });
+
+  test("chunkDrivers: the table's values, then no promotion and the last known price where it has none", () => {
+    // Two items, 3 history periods + 1 future column in the table; 3 steps asked for.
+    const NaN_ = Number.NaN;
+    const source = {
+      horizon: 1,
+      promo: Float64Array.from([0, 1, NaN_, 1, /* item 2 */ 0, 0, 0, NaN_]),
+      price: Float64Array.from([5, 5, 4, NaN_, /* item 2 */ 2, NaN_, 3, 3.5]),
+    };
+    const d = chunkDrivers(source, 0, 2, 3, 3);
+    expect(Array.from(d.promo!)).toEqual([0, 1, NaN_, 1, NaN_, NaN_, 0, 0, 0, NaN_, NaN_, NaN_]);
+    // History blanks stay unknown; future blanks carry the last known price forward.
+    expect(Array.from(d.price!)).toEqual([5, 5, 4, 4, 4, 4, 2, NaN_, 3, 3.5, 3.5, 3.5]);
+    // The second item alone (start 1).
+    expect(Array.from(chunkDrivers(source, 1, 1, 3, 1).price!)).toEqual([2, NaN_, 3, 3.5]);
+  });
+
+  test("a promotion planned inside the lead time raises the forecast over it, by the estimated lift", () => {
+    // 52 weeks around 100 (±5) with a promotion every 8th week selling 150 (lift 1.5), lead time 4,
+    // and a promotion planned in week 2 of the lead time: the forecast over the lead time is the
+    // level × (3 + lift) ÷ 4 per period, where the plain model averages the promotions in.
+    const periods = 52;
+    const history = Array.from({ length: periods }, (_, t) => (t % 8 === 3 ? 150 : 100 + (t % 2 ? 5 : -5)));
+    const promoHistory = Array.from({ length: periods }, (_, t) => (t % 8 === 3 ? 1 : 0));
+    const { input, mapping } = tableOf({ promo: history });
+    const settings = withDefaults({ asOfDate: AS_OF });
+    const plain = prepareItems(input, mapping, settings.defaultOrderCost).items;
+    const driven = prepareItems(input, mapping, settings.defaultOrderCost).items;
+    driven.drivers = {
+      horizon: 4,
+      promo: Float64Array.from([...promoHistory, 0, 1, 0, 0]),
+      price: null,
+    };
+    const without = forecastItems(plain, settings);
+    const withDrivers = forecastItems(driven, settings);
+    const direct = forecastSeries(Float64Array.from(history), {
+      horizon: 4,
+      method: "ses",
+      seasonLength: 1,
+      drivers: { promo: Float64Array.from([...promoHistory, 0, 1, 0, 0]) },
+    });
+    // Exactly the engine's driven forecast, averaged over the 4-period lead time.
+    expect(withDrivers.level[0]).toBeCloseTo(direct.forecast.reduce((a, b) => a + b, 0) / 4, 12);
+    expect(direct.lift!).toBeGreaterThan(1.3);
+    // The promoted week is above the base weeks by the lift, and the base is below the plain level.
+    expect(direct.forecast[1] / direct.forecast[0]).toBeCloseTo(direct.lift!, 10);
+    expect(direct.forecast[0]).toBeLessThan(without.level[0]);
+    // De-driven, the one-step error no longer carries the promotion spikes.
+    expect(withDrivers.rmse[0]).toBeLessThan(without.rmse[0] / 2);
   });
 });
