@@ -395,14 +395,23 @@ async function stress(
     progress(`done (${(run.outputBytes / 1e6).toFixed(1)} MB written).`);
     return EXIT_OK;
   } catch (e) {
-    if (e instanceof WorkbookError) error(e.message);
-    else {
-      const message = e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
-      error(`${message} (unexpected; run again with WCAP_DEBUG=1 for details).`);
-      if (env.WCAP_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
-    }
-    return EXIT_FAILED;
+    return failed(e, io, env);
   }
+}
+
+/**
+ * A run that failed: a WorkbookError is the one-line message for the user; anything else is
+ * unexpected and gets its first line (the stack with WCAP_DEBUG=1). Returns the exit code.
+ */
+function failed(e: unknown, io: CliIo, env: Record<string, string | undefined>): number {
+  const error = (message: string) => io.stderr.write(`wcap: error: ${message}\n`);
+  if (e instanceof WorkbookError) error(e.message);
+  else {
+    const message = e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
+    error(`${message} (unexpected; run again with WCAP_DEBUG=1 for details).`);
+    if (env.WCAP_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  }
+  return EXIT_FAILED;
 }
 
 /**
@@ -506,12 +515,6 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     progress(`done (${(result.outputBytes / 1e6).toFixed(1)} MB written).`);
     return EXIT_OK;
   } catch (e) {
-    if (e instanceof WorkbookError) error(e.message);
-    else {
-      const message = e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
-      error(`${message} (unexpected; run again with WCAP_DEBUG=1 for details).`);
-      if (env.WCAP_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
-    }
-    return EXIT_FAILED;
+    return failed(e, io, env);
   }
 }

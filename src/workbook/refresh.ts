@@ -3,7 +3,7 @@
  * workbook (overridden by a settings file), and write the same owned sheets the task pane writes
  * into a copy of the workbook. The input file is only read.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { EngineError } from "../engine/errors";
 import { Report, ReportTable } from "../engine/report";
@@ -23,10 +23,11 @@ import {
   toSavedMapping,
 } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
+import { readJsonFile } from "./jsonFile";
 import { FoundTable, OpenedWorkbook, findSkuTable, openWorkbook, readSheet, readTable } from "./readWorkbook";
 import { writeFileAtomically } from "./saveWorkbook";
 import { FileWriteResult, writeReportToPackage } from "./writeWorkbook";
-import { oneLine, readText } from "./xlsxPackage";
+import { readText } from "./xlsxPackage";
 
 export interface RefreshOptions {
   input: string;
@@ -81,23 +82,7 @@ export interface RefreshResult {
  * unnoticed.
  */
 export async function readSettingsFile(path: string): Promise<Partial<SegmentationSettings>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbookError(
-      code === "ENOENT"
-        ? `Settings file ${path}: no such file.`
-        : `Settings file ${path} cannot be read (${oneLine(error)}).`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new WorkbookError(`Settings file ${path} is not valid JSON (${oneLine(error)}).`);
-  }
+  const data = await readJsonFile(path, "Settings file");
   const body =
     isRecord(data) &&
     isRecord(data.settings) &&

@@ -9,7 +9,6 @@
  * over as it is. The workbook's saved setup is carried over unchanged (stress settings are not
  * part of it).
  */
-import { readFile } from "node:fs/promises";
 import { Report } from "../engine/report";
 import { segment } from "../engine/segmentation/segment";
 import { SegmentationSettings, validateSettings, withDefaults } from "../engine/segmentation/settings";
@@ -26,6 +25,7 @@ import {
 } from "../engine/simulation/stress";
 import { mergeSettings } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
+import { readJsonFile } from "./jsonFile";
 import { FoundTable, findSkuTable, openWorkbook } from "./readWorkbook";
 import { sameFile } from "./refresh";
 import { writeFileAtomically } from "./saveWorkbook";
@@ -76,23 +76,7 @@ export interface StressWorkbookResult {
  * one line.
  */
 export async function readScenariosFile(path: string): Promise<StressSettings> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbookError(
-      code === "ENOENT"
-        ? `Scenarios file ${path}: no such file.`
-        : `Scenarios file ${path} cannot be read (${oneLine(error)}).`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new WorkbookError(`Scenarios file ${path} is not valid JSON (${oneLine(error)}).`);
-  }
+  const data = await readJsonFile(path, "Scenarios file");
   let settings: StressSettings;
   let problems: string[];
   if (Array.isArray(data)) {
