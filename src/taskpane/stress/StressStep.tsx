@@ -35,7 +35,7 @@ import {
 } from "../workflow/format";
 import { MessageList } from "../workflow/MessageList";
 import { useStepStyles } from "../workflow/styles";
-import { useNumberDraft } from "../workflow/useNumberDraft";
+import { NumberInput } from "../workflow/NumberField";
 import {
   DISRUPTIONS,
   DISRUPTION_ORDER,
@@ -109,39 +109,6 @@ const useStyles = makeStyles({
 
 const NO_SUPPLIER = "";
 
-interface NumberInputProps {
-  label: string;
-  value: number | undefined;
-  onChange: (value: number | undefined) => void;
-  problems?: readonly string[];
-  hint?: string;
-  disabled?: boolean;
-}
-
-/** A number the user types; empty is "not set", text that is not a number is kept and flagged by the engine. */
-function NumberInput({ label, value, onChange, problems = [], hint, disabled }: NumberInputProps) {
-  const styles = useStyles();
-  const { text, change } = useNumberDraft(value ?? null, 1, (v) => onChange(v === null ? undefined : v));
-  return (
-    <Field
-      label={label}
-      hint={hint}
-      validationState={problems.length > 0 ? "error" : "none"}
-      validationMessage={problems.length > 0 ? problems.join(" ") : undefined}
-    >
-      <Input
-        className={styles.input}
-        type="number"
-        step="any"
-        inputMode="decimal"
-        disabled={disabled}
-        value={text}
-        onChange={(_, data) => change(data.value)}
-      />
-    </Field>
-  );
-}
-
 interface ScenarioCardProps {
   scenario: Scenario;
   index: number;
@@ -170,10 +137,11 @@ function ScenarioCard({
     <NumberInput
       key={field}
       label={FIELD_LABELS[field]}
-      value={scenario[field]}
+      value={scenario[field] ?? null}
       problems={fieldProblems(problems, index, field)}
       disabled={disabled}
-      onChange={(v) => onChange(withField(scenario, field, v))}
+      className={styles.input}
+      onChange={(v) => onChange(withField(scenario, field, v ?? undefined))}
     />
   );
   const supplierField = (field: ScenarioTextField) => (
@@ -340,7 +308,7 @@ export function StressStep({ model }: StressStepProps) {
   const busy = progress !== undefined;
   const scenarios = editableScenarios(stress);
   const setScenarios = (list: Scenario[]) => model.setStress({ ...stress, scenarios: list });
-  const setNumber = (key: "replications" | "periods" | "seed", v: number | undefined) =>
+  const setNumber = (key: "replications" | "periods" | "seed", v: number | null) =>
     model.setStress({ ...stress, [key]: v ?? NaN } as StressSettings);
   const settingProblems = (word: string) => problems.filter((p) => p.startsWith(word));
   const suppliers = suppliersOf(input?.source, input?.mapping);
@@ -421,23 +389,26 @@ export function StressStep({ model }: StressStepProps) {
         <div className={styles.row}>
           <NumberInput
             label="Replications"
-            value={Number.isNaN(stress.replications) ? undefined : stress.replications}
+            value={Number.isNaN(stress.replications) ? null : stress.replications}
             problems={settingProblems("Replications")}
             disabled={busy}
+            className={styles.input}
             onChange={(v) => setNumber("replications", v)}
           />
           <NumberInput
             label="Periods"
-            value={Number.isNaN(stress.periods) ? undefined : stress.periods}
+            value={Number.isNaN(stress.periods) ? null : stress.periods}
             problems={settingProblems("Periods")}
             disabled={busy}
+            className={styles.input}
             onChange={(v) => setNumber("periods", v)}
           />
           <NumberInput
             label="Seed"
-            value={Number.isNaN(stress.seed) ? undefined : stress.seed}
+            value={Number.isNaN(stress.seed) ? null : stress.seed}
             problems={settingProblems("Seed")}
             disabled={busy}
+            className={styles.input}
             onChange={(v) => setNumber("seed", v)}
           />
         </div>
