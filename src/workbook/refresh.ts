@@ -143,6 +143,70 @@ export async function readPlan(
   }
 }
 
+/** What `wcap refresh` and `wcap stress` share: the files, the table and the settings to use. */
+export interface RunInput {
+  input: string;
+  output: string;
+  sheet?: string;
+  range?: string;
+  settings?: Partial<SegmentationSettings>;
+  asOfDate?: number;
+}
+
+/**
+ * Opens the input of a run that writes `output`: refused when `output` is the input itself, or
+ * when the workbook cannot be written as an .xlsx (checkWritableAsXlsx).
+ */
+export async function openInput(run: RunInput, progress: (message: string) => void): Promise<OpenedWorkbook> {
+  if (await sameFile(run.input, run.output)) {
+    throw new WorkbookError(
+      "--out names the input file: the input workbook is never modified; choose another output file.",
+    );
+  }
+  progress(`Reading ${run.input} …`);
+  const opened = await openWorkbook(run.input);
+  checkWritableAsXlsx(opened);
+  return opened;
+}
+
+/** The SKU table of a run: --sheet and --range, else where the saved mapping and setup point. */
+export function findInputTable(
+  opened: OpenedWorkbook,
+  run: RunInput,
+  progress: (message: string) => void,
+): Promise<FoundTable> {
+  const saved = opened.setup;
+  return findSkuTable(opened, {
+    sheet: run.sheet,
+    range: run.range,
+    savedMapping: saved?.mapping,
+    preferredSheet: saved?.input?.sheet,
+    onProgress: progress,
+  });
+}
+
+/**
+ * The settings of a run: those saved in the workbook, then the settings file's (`partial`, what a
+ * run saves back), then the defaults for the rest, with this run's as-of date; a WorkbookError when
+ * they cannot be used. The source says where they came from, in words.
+ */
+export function runSettings(
+  opened: OpenedWorkbook,
+  run: RunInput,
+): { partial: Partial<SegmentationSettings>; settings: SegmentationSettings; settingsSource: string } {
+  const saved = opened.setup;
+  const partial = mergeSettings(saved?.settings ?? {}, run.settings ?? {});
+  const settings = withDefaults(partial);
+  if (run.asOfDate !== undefined) settings.asOfDate = run.asOfDate;
+  const problems = validateSettings(settings);
+  if (problems.length > 0) throw new WorkbookError(`The settings cannot be used: ${problems.join(" ")}`);
+  const settingsSource =
+    [saved ? "saved in the workbook" : undefined, run.settings ? "from the settings file" : undefined]
+      .filter((x) => x !== undefined)
+      .join(", then ") || "defaults";
+  return { partial, settings, settingsSource };
+}
+
 /**
  * The output is an .xlsx (`--out` must say so): a macro-enabled workbook or a template would come
  * out with a main part Excel refuses in an .xlsx, so it is refused here, before anything is written.
@@ -167,17 +231,9 @@ function checkWritableAsXlsx(opened: OpenedWorkbook): void {
 /** Runs the refresh (see the module comment); throws WorkbookError for anything a user can fix. */
 export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshResult> {
   const progress = options.onProgress ?? (() => undefined);
-  if (await sameFile(options.input, options.output)) {
-    throw new WorkbookError(
-      "--out names the input file: the input workbook is never modified; choose another output file.",
-    );
-  }
   let started = Date.now();
-  progress(`Reading ${options.input} …`);
-  const opened = await openWorkbook(options.input);
-  checkWritableAsXlsx(opened);
+  const opened = await openInput(options, progress);
   const warnings: string[] = [];
-  const saved = opened.setup;
   // Read before the owned sheets are rewritten: the input's WC Segmentation is the last run's.
   let plan: { snapshot: PlanSnapshot; source: PlanSource } | undefined;
   if (options.plan !== undefined) {
@@ -208,25 +264,11 @@ export async function refreshWorkbook(options: RefreshOptions): Promise<RefreshR
         },
       };
   }
-  const table = await findSkuTable(opened, {
-    sheet: options.sheet,
-    range: options.range,
-    savedMapping: saved?.mapping,
-    preferredSheet: saved?.input?.sheet,
-    onProgress: progress,
-  });
+  const table = await findInputTable(opened, options, progress);
   warnings.push(...table.warnings, ...table.columns.warnings);
   const read = Date.now() - started;
 
-  const partial = mergeSettings(saved?.settings ?? {}, options.settings ?? {});
-  const settings = withDefaults(partial);
-  if (options.asOfDate !== undefined) settings.asOfDate = options.asOfDate;
-  const problems = validateSettings(settings);
-  if (problems.length > 0) throw new WorkbookError(`The settings cannot be used: ${problems.join(" ")}`);
-  const settingsSource =
-    [saved ? "saved in the workbook" : undefined, options.settings ? "from the settings file" : undefined]
-      .filter((x) => x !== undefined)
-      .join(", then ") || "defaults";
+  const { partial, settings, settingsSource } = runSettings(opened, options);
 
   started = Date.now();
   progress(`Segmenting ${table.table.rows.length.toLocaleString("en-US")} rows …`);

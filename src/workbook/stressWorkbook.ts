@@ -11,7 +11,7 @@
  */
 import { Report } from "../engine/report";
 import { segment } from "../engine/segmentation/segment";
-import { SegmentationSettings, validateSettings, withDefaults } from "../engine/segmentation/settings";
+import { SegmentationSettings } from "../engine/segmentation/settings";
 import {
   DEFAULT_STRESS_SETTINGS,
   StressProgress,
@@ -23,11 +23,10 @@ import {
   stressTest,
   validateStressSettings,
 } from "../engine/simulation/stress";
-import { mergeSettings } from "../engine/workbookParts/setup";
 import { WorkbookError } from "./errors";
 import { readJsonFile } from "./jsonFile";
-import { FoundTable, findSkuTable, openWorkbook } from "./readWorkbook";
-import { sameFile } from "./refresh";
+import { FoundTable } from "./readWorkbook";
+import { findInputTable, openInput, runSettings } from "./refresh";
 import { writeFileAtomically } from "./saveWorkbook";
 import { FileWriteResult, writeReportToPackage } from "./writeWorkbook";
 import { oneLine } from "./xlsxPackage";
@@ -101,33 +100,14 @@ export async function stressWorkbook(options: StressWorkbookOptions): Promise<St
   const stressProblems = validateStressSettings(stress);
   if (stressProblems.length > 0)
     throw new WorkbookError(`The stress settings cannot be used: ${oneLine(stressProblems.join(" "))}`);
-  if (await sameFile(options.input, options.output)) {
-    throw new WorkbookError(
-      "--out names the input file: the input workbook is never modified; choose another output file.",
-    );
-  }
   let started = Date.now();
-  progress(`Reading ${options.input} …`);
-  const opened = await openWorkbook(options.input);
-  const saved = opened.setup;
-  const table = await findSkuTable(opened, {
-    sheet: options.sheet,
-    range: options.range,
-    savedMapping: saved?.mapping,
-    preferredSheet: saved?.input?.sheet,
-  });
+  const opened = await openInput(options, progress);
+  const table = await findInputTable(opened, options, progress);
   const warnings = [...table.warnings, ...table.columns.warnings];
   const read = Date.now() - started;
 
   // The same settings a refresh of this workbook would use.
-  const settings = withDefaults(mergeSettings(saved?.settings ?? {}, options.settings ?? {}));
-  if (options.asOfDate !== undefined) settings.asOfDate = options.asOfDate;
-  const problems = validateSettings(settings);
-  if (problems.length > 0) throw new WorkbookError(`The settings cannot be used: ${problems.join(" ")}`);
-  const settingsSource =
-    [saved ? "saved in the workbook" : undefined, options.settings ? "from the settings file" : undefined]
-      .filter((x) => x !== undefined)
-      .join(", then ") || "defaults";
+  const { settings, settingsSource } = runSettings(opened, options);
 
   started = Date.now();
   progress(`Segmenting ${table.table.rows.length.toLocaleString("en-US")} rows …`);

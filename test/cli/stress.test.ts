@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { SampleData } from "../../src/engine/sampleData";
 import { autoMap } from "../../src/engine/segmentation/mapping";
 import { isoToExcelSerial } from "../../src/engine/segmentation/periods";
@@ -151,6 +152,32 @@ describe("stressing the sample workbook", () => {
     expect(valuesOf(wb.getWorksheet(STRESS_SHEET_NAME)!)).toEqual(
       valuesOf(out.getWorksheet(STRESS_SHEET_NAME)!),
     );
+  });
+});
+
+describe("inputs it refuses, as wcap refresh does", () => {
+  test("a macro-enabled workbook: one line, exit 1, nothing written", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SMALL));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      ),
+    );
+    writeFileSync(at("macros.xlsm"), await zip.generateAsync({ type: "nodebuffer" }));
+    const output = at("macros-stress.xlsx");
+    const run = await wcap("stress", at("macros.xlsm"), "--out", output, ...FAST);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    // Progress lines (a stress run shows them by default), then the one error line.
+    const errors = run.stderr.split("\n").filter((l) => l.startsWith("wcap: error"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^wcap: error: macros\.xlsm is a macro-enabled workbook \(\.xlsm\): the output is an \.xlsx, /,
+    );
+    expect(existsSync(output)).toBe(false);
   });
 });
 
