@@ -161,6 +161,16 @@ export function isValidOwnedSheetName(name: string): boolean {
   return name.startsWith(OWNED_SHEET_PREFIX) && name.length < 32 && !FORBIDDEN_SHEET_CHARACTERS.test(name);
 }
 
+/** A report column: its key, header and number format. */
+export function reportColumn(key: string, header: string, format: ColumnFormat): ReportColumn {
+  return { key, header, format };
+}
+
+/** A number for a report cell: NaN and ±∞ become an empty cell. */
+export function numberCell(x: number): CellValue {
+  return Number.isFinite(x) ? x : null;
+}
+
 /** Column index of `key` in a table, or −1. */
 export function columnIndex(table: ReportTable, key: string): number {
   return table.columns.findIndex((c) => c.key === key);

@@ -7,12 +7,13 @@
 import {
   CellValue,
   ChartSpec,
-  ColumnFormat,
   Kpi,
   Report,
   ReportColumn,
   ReportSheet,
   ReportTable,
+  reportColumn as col,
+  numberCell as num,
 } from "../report";
 import { RunningSum, neumaierSum } from "../sum";
 import { DAYS_PER_YEAR, cashReleaseValue } from "../workingCapital";
@@ -59,15 +60,6 @@ export interface SegmentationResult {
   prepared: Prepared;
   forecasts: ItemForecasts;
   policies: Policies;
-}
-
-function col(key: string, header: string, format: ColumnFormat): ReportColumn {
-  return { key, header, format };
-}
-
-/** NaN → empty cell. */
-function num(x: number): CellValue {
-  return Number.isFinite(x) ? x : null;
 }
 
 function yesNo(flag: boolean): string {

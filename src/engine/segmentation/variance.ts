@@ -5,7 +5,7 @@
  * `WC Variance` sheet from it.
  */
 import { EngineError, ErrorKind } from "../errors";
-import { CellValue, ColumnFormat, ReportColumn, ReportSheet, ReportTable } from "../report";
+import { CellValue, ReportColumn, ReportSheet, ReportTable, reportColumn as col } from "../report";
 import { RunningSum } from "../sum";
 
 export const VARIANCE_SHEET_NAME = "WC Variance";
@@ -153,10 +153,6 @@ function segmentOf(dimension: Dimension, row: PlanRow): string {
 /** Days of inventory: value ÷ annual COGS × 365; empty when there is no annual value. */
 function dio(value: number, annualValue: number): number | null {
   return annualValue > 0 ? (value / annualValue) * 365 : null;
-}
-
-function col(key: string, header: string, format: ColumnFormat): ReportColumn {
-  return { key, header, format };
 }
 
 export const VARIANCE_COLUMNS: ReportColumn[] = [

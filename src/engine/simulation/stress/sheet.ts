@@ -6,13 +6,13 @@
 import {
   CellValue,
   ChartSpec,
-  ColumnFormat,
   Kpi,
-  ReportColumn,
   ReportSheet,
   ReportTable,
   SheetBlock,
   XYSeriesSpec,
+  reportColumn as col,
+  numberCell as num,
 } from "../../report";
 import { ALL_SKUS } from "./stressTest";
 import { StressResult } from "./types";
@@ -33,15 +33,6 @@ const ROW_HEIGHT_POINTS = 15;
 
 /** Segments drawn as frontier curves (the frontier table has every segment). */
 const CHART_SEGMENTS = [ALL_SKUS, "Strategic", "Commodity", "Tail"];
-
-function col(key: string, header: string, format: ColumnFormat): ReportColumn {
-  return { key, header, format };
-}
-
-/** NaN → empty cell. */
-function num(x: number): CellValue {
-  return Number.isFinite(x) ? x : null;
-}
 
 /** Rows a table block takes on the sheet: caption, header, body (an empty table keeps one blank row). */
 function blockHeight(table: ReportTable): number {
