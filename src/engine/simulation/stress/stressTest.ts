@@ -227,10 +227,14 @@ export function stressTest(
   // comes from the forecast (its reorder point is F·L + SS), else the mean of the history.
   const demandRate = (i: number): number =>
     policies.forecastUsed[i] ? forecasts.level[i] : items.demandMean[i];
-  const simulatedLeadTime = (i: number): number =>
-    leadTimeMoments(items.leadTimePeriods[i], items.leadTimeSdPeriods[i]).mean;
-  const reorderLevel = (i: number, safety: number): number =>
-    demandRate(i) * (simulatedLeadTime(i) + 1) + safety;
+  // The mean of the lead times the kernel draws, once per SKU (an integration when σ_L > 0).
+  const simulatedLeadTime = Float64Array.from(
+    chosen,
+    (i) => leadTimeMoments(items.leadTimePeriods[i], items.leadTimeSdPeriods[i]).mean,
+  );
+  const rate = Float64Array.from(chosen, (i) => demandRate(i));
+  /** s of SKU j (position in `chosen`) for a safety stock. */
+  const reorderLevel = (j: number, safety: number): number => rate[j] * (simulatedLeadTime[j] + 1) + safety;
   const skus: StressSkus = {
     count: n,
     item: Uint32Array.from(chosen),
@@ -242,7 +246,7 @@ export function stressTest(
     demandModel: new Array(n),
     unitCost: Float64Array.from(chosen, (i) => items.unitCost[i]),
     todayValue: Float64Array.from(chosen, (i) => items.onHand[i] * items.unitCost[i]),
-    demandMean: Float64Array.from(chosen, (i) => demandRate(i)),
+    demandMean: rate,
     leadTime: Float64Array.from(chosen, (i) => items.leadTimePeriods[i]),
     leadTimeSd: Float64Array.from(chosen, (i) => items.leadTimeSdPeriods[i]),
     safetyStock: Float64Array.from(chosen, (i) => policies.safetyStock[i]),
@@ -250,7 +254,7 @@ export function stressTest(
     // (written as WCAP.SIMFILLRATE computes it, so both see the same s to the last bit), with L the
     // mean of the lead times the kernel draws (leadTimeMoments: L itself unless the floor at one
     // period binds).
-    reorderLevel: Float64Array.from(chosen, (i) => reorderLevel(i, policies.safetyStock[i])),
+    reorderLevel: Float64Array.from(chosen, (i, j) => reorderLevel(j, policies.safetyStock[i])),
     lotSize: Float64Array.from(chosen, (i) => policies.lotSize[i]),
     warmup: new Uint32Array(n),
   };
@@ -337,14 +341,14 @@ export function stressTest(
             : gridZ[g] > 0
               ? gridZ[g] * policies.sigmaLt[i]
               : 0;
-        run.reorderLevel = reorderLevel(i, safety);
+        run.reorderLevel = reorderLevel(j, safety);
       } else {
         // Current policy: the buffer that today's stock implies. With a review every period and
         // stock counted at the end of a period, a policy's average stock is SS + Q/2 + one
         // period's demand (the inventory position averages s + Q/2 and the next L periods'
         // demand is yet to come off it), so the policy whose average is today's on hand has
         // SS = on hand − Q/2 − rate.
-        run.reorderLevel = reorderLevel(i, items.onHand[i] - lot / 2 - mean);
+        run.reorderLevel = reorderLevel(j, items.onHand[i] - lot / 2 - mean);
       }
       slotsNeeded = Math.max(slotsNeeded, ringSlots(leadTime, leadTimeSd, run.delay));
       leadRngs[k].copyFrom(leadBase);
